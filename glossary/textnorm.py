@@ -1,0 +1,87 @@
+"""Small text helpers shared by every module: normalization, scripts, simplified/traditional.
+
+OpenCC is loaded on first use (its dictionaries take ~50 ms to read).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACES = re.compile(r"\s+")
+
+# Full-width ASCII (！ to ～) and the ideographic space fold to their ASCII forms.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH[0x3000] = 0x20
+
+
+def fold_width(text: str) -> str:
+    """Full-width Latin letters, digits and punctuation to ASCII; NFC everything else.
+
+    >>> fold_width("ＣＡＬＢ（中创新航）")
+    'CALB(中创新航)'
+    """
+    return unicodedata.normalize("NFC", text).translate(_WIDTH)
+
+
+def norm_key(text: str) -> str:
+    """The matching form of a term: NFC, width-folded, case-folded, with no white space.
+
+    >>> norm_key("KIC 중국")
+    'kic중국'
+    """
+    return _SPACES.sub("", fold_width(text)).casefold()
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK ideograph (basic block, extension A, compatibility ideographs)."""
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x20000 <= cp <= 0x3134F
+    )
+
+
+def is_hangul(ch: str) -> bool:
+    """True for a precomposed Hangul syllable (가..힣)."""
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def has_han(text: str) -> bool:
+    """True when the text holds at least one CJK ideograph."""
+    return any(is_han(ch) for ch in text)
+
+
+def has_hangul(text: str) -> bool:
+    """True when the text holds at least one Hangul syllable."""
+    return any(is_hangul(ch) for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _converter(config: str):
+    import opencc  # heavy: loads conversion dictionaries
+
+    return opencc.OpenCC(config)
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(text: str) -> str:
+    """Traditional (or mixed) Chinese to simplified, so 專精特新 and 专精特新 share one key.
+
+    >>> to_simplified("專精特新")
+    '专精特新'
+    """
+    return _converter("t2s").convert(fold_width(text))
+
+
+@lru_cache(maxsize=65536)
+def to_traditional(text: str) -> str:
+    """Simplified Chinese to traditional (the form the hanja dictionary reads).
+
+    >>> to_traditional("广东")
+    '廣東'
+    """
+    return _converter("s2t").convert(fold_width(text))
