@@ -1,0 +1,253 @@
+"""The ``kozh`` command line: a thin layer over the library.
+
+Each command parses its arguments, calls one library function, formats the result and returns an
+exit code. Library errors (:class:`~glossary.errors.KozhError`) become one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import sqlite3
+import sys
+
+import click
+
+from . import __version__
+from .config import resolve_db
+from .errors import KozhError
+from .store import KINDS, STATUSES, Glossary
+
+
+class ExitCode(enum.IntEnum):
+    """What ``kozh`` returns."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    BAD_INPUT = 2
+
+
+class KozhGroup(click.Group):
+    """Turns library errors into one line on stderr and exit code 2, never a traceback."""
+
+    def main(self, *args, **kwargs):
+        kwargs.pop("standalone_mode", None)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.Abort:
+            click.echo("kozh: aborted", err=True)
+            sys.exit(130)
+        except click.ClickException as exc:  # usage errors: one line, not click's four
+            _fail(exc.format_message().replace("\n", " "))
+        except BrokenPipeError:  # `kozh terms list | head`
+            sys.stderr.close()
+            sys.exit(0)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KozhError as exc:
+            _fail(str(exc))
+        except sqlite3.DatabaseError as exc:
+            _fail(f"glossary error: {exc}")
+        except UnicodeError as exc:
+            _fail(f"cannot decode input: {exc}")
+        except OSError as exc:
+            _fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+
+
+def _fail(message: str) -> None:
+    click.echo(f"kozh: error: {message}", err=True)
+    sys.exit(ExitCode.BAD_INPUT)
+
+
+def open_glossary(ctx: click.Context, *, create: bool = True) -> Glossary:
+    """The glossary chosen by ``--db``/``$KOZH_DB``/``kozh.toml``, closed when the command ends."""
+    path = resolve_db(ctx.find_root().params.get("db"))
+    glossary = Glossary.open(path, create=create)
+    ctx.call_on_close(glossary.close)
+    return glossary
+
+
+def _json(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+@click.group(cls=KozhGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kozh")
+@click.option("--db", metavar="PATH", help="Glossary file (default: $KOZH_DB, kozh.toml's db, ./glossary.db).")
+def cli(db: str | None) -> None:
+    """kozh: a Korean–Chinese glossary and translation-assist tool.
+
+    Example: kozh init && kozh terms add 창저우 常州 --kind place
+    """
+
+
+@cli.command()
+@click.pass_context
+def init(ctx: click.Context) -> None:
+    """Create the glossary (or bring an older one up to date).
+
+    Example: kozh --db team.db init
+    """
+    glossary = open_glossary(ctx)
+    click.echo(f"glossary {glossary.path}: schema {glossary.schema_version}, {glossary.count('entries')} entries")
+
+
+@cli.group()
+def terms() -> None:
+    """Add, list, search and review glossary terms."""
+
+
+@terms.command("add")
+@click.argument("korean")
+@click.argument("chinese")
+@click.option("--kind", type=click.Choice(KINDS), help="What the entry names.")
+@click.option("--status", type=click.Choice(STATUSES), default="preferred", show_default=True)
+@click.option("--lang", type=click.Choice(["ko", "en", "abbr"]), default="ko", show_default=True)
+@click.pass_context
+def terms_add(ctx, korean: str, chinese: str, kind: str | None, status: str, lang: str) -> None:
+    """Add KOREAN as a rendering of CHINESE.
+
+    Example: kozh terms add 저우마오화 周茂华 --kind person
+    """
+    glossary = open_glossary(ctx)
+    term, created = glossary.add_term(korean, chinese, lang=lang, status=status, kind=kind)
+    entry = glossary.entry_by_id(term.entry_id)
+    click.echo(f"{'added' if created else 'exists'}: {term.text} = {entry.zh} [{term.status}]")
+
+
+@terms.command("list")
+@click.option("--kind", type=click.Choice(KINDS))
+@click.option("--status", type=click.Choice(STATUSES))
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many entries.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per entry.")
+@click.pass_context
+def terms_list(ctx, kind, status, limit, as_json) -> None:
+    """List entries with their renderings.
+
+    Example: kozh terms list --kind place
+    """
+    glossary = open_glossary(ctx)
+    entries = glossary.entries(kind=kind, status=status, limit=limit)
+    for entry in entries:
+        click.echo(_entry_line(glossary, entry, as_json))
+    if not as_json:
+        total = glossary.count("entries")
+        click.echo(f"{len(entries)} of {total} entries", err=True)
+
+
+@terms.command("search")
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per entry.")
+@click.pass_context
+def terms_search(ctx, query: str, as_json: bool) -> None:
+    """Find entries by Korean, Chinese (simplified or traditional) or pinyin.
+
+    Example: kozh terms search changzhou
+    """
+    glossary = open_glossary(ctx)
+    for entry in glossary.search(query):
+        click.echo(_entry_line(glossary, entry, as_json))
+
+
+@terms.command("show")
+@click.argument("chinese")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def terms_show(ctx, chinese: str, as_json: bool) -> None:
+    """Show one entry: renderings, statuses and where each was seen.
+
+    Example: kozh terms show 工业和信息化部
+    """
+    from .errors import NotFound
+
+    glossary = open_glossary(ctx)
+    entry = glossary.entry(chinese)
+    if entry is None:
+        raise NotFound(f"no entry for {chinese}")
+    if as_json:
+        click.echo(_json(_entry_dict(glossary, entry, sightings=True)))
+        return
+    click.echo(f"{entry.zh}  {entry.zh_hant or ''}  {entry.pinyin or ''}  ({entry.kind or 'kind unknown'})")
+    for field in ("era", "house_spelling", "note"):
+        if getattr(entry, field):
+            click.echo(f"  {field}: {getattr(entry, field)}")
+    for term in glossary.terms_of(entry.id):
+        click.echo(f"  {term.lang} {term.text:<20} {term.status:<10} seen {term.frequency}×")
+        for s in glossary.sightings_of(term.id, limit=5):
+            click.echo(f"      {s.path}:{s.line}:{s.column}  {s.context or ''}")
+
+
+@terms.command("set-status")
+@click.argument("term")
+@click.argument("status", type=click.Choice(STATUSES))
+@click.option("--zh", help="The entry's Chinese, when TERM renders several entries.")
+@click.pass_context
+def terms_set_status(ctx, term: str, status: str, zh: str | None) -> None:
+    """Mark TERM preferred, admitted, deprecated or candidate.
+
+    Example: kozh terms set-status 산업정보화부 deprecated
+    """
+    glossary = open_glossary(ctx, create=False)
+    found = glossary.set_status(glossary.resolve_term(term, zh).id, status)
+    click.echo(f"{found.text}: {found.status}")
+
+
+@cli.command()
+@click.pass_context
+def undo(ctx) -> None:
+    """Revert the last change to the glossary (the reversal is kept in its history).
+
+    Example: kozh undo
+    """
+    glossary = open_glossary(ctx, create=False)
+    undone = glossary.undo()
+    if undone is None:
+        click.echo("nothing to undo")
+    else:
+        click.echo(f"undone: {undone.command} ({undone.changes} changes, {undone.at})")
+
+
+@cli.command()
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.pass_context
+def history(ctx, limit: int) -> None:
+    """List the latest changes to the glossary, newest first.
+
+    Example: kozh history --limit 5
+    """
+    glossary = open_glossary(ctx, create=False)
+    for cs in glossary.history(limit):
+        click.echo(f"#{cs.id}  {cs.at}  {cs.changes:>4} changes  {cs.command}")
+
+
+def _entry_dict(glossary: Glossary, entry, *, sightings: bool = False) -> dict:
+    terms = []
+    for t in glossary.terms_of(entry.id):
+        item = {"text": t.text, "lang": t.lang, "status": t.status, "frequency": t.frequency}
+        if sightings:
+            item["sightings"] = [
+                {"path": s.path, "line": s.line, "column": s.column, "context": s.context}
+                for s in glossary.sightings_of(t.id)
+            ]
+        terms.append(item)
+    return {
+        "zh": entry.zh, "zh_hant": entry.zh_hant, "pinyin": entry.pinyin, "kind": entry.kind,
+        "era": entry.era, "house_spelling": entry.house_spelling, "note": entry.note, "terms": terms,
+    }
+
+
+def _entry_line(glossary: Glossary, entry, as_json: bool) -> str:
+    if as_json:
+        return _json(_entry_dict(glossary, entry))
+    renderings = ", ".join(
+        f"{t.text}" + ("" if t.status == "preferred" else f" ({t.status})") for t in glossary.terms_of(entry.id)
+    )
+    return f"{entry.zh:<12}\t{entry.kind or '-':<8}\t{renderings}"
+
+
+def main() -> None:
+    """Entry point of the ``kozh`` console script."""
+    cli(prog_name="kozh")
