@@ -223,6 +223,105 @@ def history(ctx, limit: int) -> None:
         click.echo(f"#{cs.id}  {cs.at}  {cs.changes:>4} changes  {cs.command}")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--dry-run", is_flag=True, help="Report the pairs; write nothing.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def extract(ctx, paths: tuple[str, ...], dry_run: bool, fmt: str) -> None:
+    """Find Korean(Chinese) term pairs in issues and add them to the glossary as candidates.
+
+    PATHS are .md, .txt or .html files or folders of them.
+
+    Example: kozh extract data/issues/
+    """
+    from .ingest import extract_into
+    from .progress import file_progress
+
+    glossary = None if dry_run else open_glossary(ctx)
+    on_pair = (lambda pair: click.echo(_json(pair.to_dict()))) if fmt == "json" else None
+    with file_progress(paths, enabled=fmt == "text") as on_file:
+        summary = extract_into(glossary, paths, on_pair=on_pair, on_file=on_file)
+    for report in summary.skipped:
+        click.echo(f"kozh: warning: skipped {report.path}: {report.skipped}", err=True)
+    out = sys.stdout if fmt == "text" else sys.stderr
+    click.echo(
+        f"{len(summary.files) - len(summary.skipped)} files, {summary.total('pairs')} pairs, "
+        f"{summary.total('new_entries')} new entries, {summary.total('new_terms')} new renderings, "
+        f"{len(summary.conflicts)} conflicts" + (" (dry run)" if dry_run else ""),
+        file=out,
+    )
+    for zh, texts in summary.conflicts.items():
+        click.echo(f"  conflict {zh}: {', '.join(texts)}", file=out)
+
+
+def _inputs(values: tuple[str, ...]) -> list[str]:
+    """Arguments, or the lines of standard input when the only argument is ``-``."""
+    if values == ("-",):
+        return [line.rstrip("\r\n") for line in sys.stdin if line.strip()]
+    return list(values)
+
+
+@cli.command()
+@click.argument("texts", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per input.")
+def translit(texts: tuple[str, ...], as_json: bool) -> None:
+    """Pinyin, standard Hangul and Sino-Korean reading of Chinese text or pinyin.
+
+    TEXTS are hanzi or pinyin; `-` reads one per line from standard input.
+
+    Example: kozh translit 周茂华 "Bei3 jing1"
+    """
+    from .hanzi import translit as transliterate
+
+    for text in _inputs(texts):
+        result = transliterate(text)
+        if as_json:
+            click.echo(_json(result))
+            continue
+        line = f"{result['input']}\t{result['pinyin']}\t{result['hangul']}"
+        if result["alternatives"]:
+            line += f"\t(also {', '.join(result['alternatives'])})"
+        if result["sino_korean"]:
+            line += f"\t한자음 {result['sino_korean']}"
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("korean")
+@click.argument("chinese", required=False)
+@click.option("--era", type=click.Choice(["modern", "historic"]), help="Referent's era (historic: Sino-Korean).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per pair.")
+def judge(korean: str, chinese: str | None, era: str | None, as_json: bool) -> None:
+    """Judge whether KOREAN is a standard rendering of CHINESE.
+
+    `kozh judge -` reads KOREAN<TAB>CHINESE pairs, one per line, from standard input.
+
+    Example: kozh judge 조우마오화 周茂华
+    """
+    from .errors import BadInput
+    from .hanzi import judge as judge_pair
+
+    if korean == "-" and chinese is None:
+        pairs = []
+        for number, line in enumerate(_inputs(("-",)), 1):
+            if "\t" not in line:
+                raise BadInput(f"line {number}: expected KOREAN<TAB>CHINESE")
+            pairs.append(tuple(line.split("\t", 1)))
+    elif chinese is None:
+        raise BadInput("give KOREAN and CHINESE, or - to read pairs from standard input")
+    else:
+        pairs = [(korean, chinese)]
+    for ko, zh in pairs:
+        result = judge_pair(ko.strip(), zh.strip(), era=era)
+        if as_json:
+            click.echo(_json(result.to_dict()))
+            continue
+        parts = " + ".join(f"{p.korean}={p.label}" + (f"→{p.standard}" if p.label == "near" else "") for p in result.parts)
+        suggestion = f" → {result.suggestion}" if result.suggestion and result.suggestion != ko else ""
+        click.echo(f"{ko}\t{zh}\t{result.verdict}{suggestion}\t{parts}")
+
+
 def _entry_dict(glossary: Glossary, entry, *, sightings: bool = False) -> dict:
     terms = []
     for t in glossary.terms_of(entry.id):
