@@ -618,6 +618,69 @@ class Glossary:
             self._delete("entries", source.id)
         return target
 
+    def bulk_add(self, rows, *, command: str = "bulk add", pinyin=None) -> int:
+        """Add many ``(text, zh, kind, status)`` renderings at once; returns how many terms were new.
+
+        One changeset, logged like any other (so it can be undone), but written with
+        ``executemany`` and without per-row look-ups: the path for imports of 100,000s of entries.
+        Renderings already present are skipped; the first status given for a term wins.
+        ``pinyin`` maps a simplified key to its pinyin (default: computed per entry).
+        """
+        from .pinyin import pinyin_of
+
+        pinyin = pinyin or pinyin_of
+        entry_ids = dict(self.conn.execute("SELECT zh, id FROM entries"))
+        known = {(e, n) for e, n in self.conn.execute("SELECT entry_id, norm FROM terms WHERE lang = 'ko'")}
+        preferred = {e for (e,) in self.conn.execute("SELECT entry_id FROM terms WHERE lang = 'ko' AND status = 'preferred'")}
+        now = _now()
+        new_terms = 0
+        with self.changeset(command):
+            next_entry = (self.conn.execute("SELECT max(id) FROM entries").fetchone()[0] or 0) + 1
+            next_term = (self.conn.execute("SELECT max(id) FROM terms").fetchone()[0] or 0) + 1
+            entries, terms, history = [], [], []
+            for text, zh, kind, status in rows:
+                _check(status, STATUSES, "status")
+                key = to_simplified(fold_width(zh).strip())
+                entry_id = entry_ids.get(key)
+                if entry_id is None:
+                    entry_id = entry_ids[key] = next_entry
+                    next_entry += 1
+                    p = pinyin(key)
+                    row = {
+                        "id": entry_id, "zh": key, "zh_hant": to_traditional(key), "pinyin": p,
+                        "pinyin_key": p.replace(" ", "") if p else None, "kind": kind,
+                        "note": None, "created": now, "updated": now,
+                    }
+                    entries.append(row)
+                    history.append(("entries", entry_id, row))
+                norm = norm_key(text)
+                if (entry_id, norm) in known:
+                    continue
+                known.add((entry_id, norm))
+                if status == "preferred":  # one preferred per entry: later ones are admitted
+                    status = "admitted" if entry_id in preferred else status
+                    preferred.add(entry_id)
+                row = {
+                    "id": next_term, "entry_id": entry_id, "lang": "ko", "text": fold_width(text).strip(),
+                    "norm": norm, "status": status, "frequency": 0, "created": now, "updated": now,
+                }
+                next_term += 1
+                terms.append(row)
+                history.append(("terms", row["id"], row))
+            for table, batch in (("entries", entries), ("terms", terms)):
+                if batch:
+                    cols = list(batch[0])
+                    self.conn.executemany(
+                        f"INSERT INTO [{table}] ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                        [tuple(r[c] for c in cols) for r in batch],
+                    )
+            self.conn.executemany(
+                "INSERT INTO history (changeset_id, tbl, row_id, action, old, new) VALUES (?, ?, ?, 'insert', NULL, ?)",
+                [(self._changeset, t, i, json.dumps(r, ensure_ascii=False)) for t, i, r in history],
+            )
+            new_terms = len(terms)
+        return new_terms
+
     # sightings --------------------------------------------------------------------------
 
     def record_sighting(

@@ -189,3 +189,21 @@ def test_pragmas(glossary):
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_bulk_add_skips_duplicates_keeps_one_preferred_and_undoes(glossary):
+    glossary.add_term("창저우", "常州", status="preferred")
+    new = glossary.bulk_add(
+        [
+            ("창저우", "常州", "place", "candidate"),
+            ("창조우", "常州", "place", "preferred"),
+            ("허페이", "合肥", "place", "preferred"),
+            ("허페이", "合肥", "place", "preferred"),
+        ]
+    )
+    assert new == 2
+    assert {t.text: t.status for t in glossary.terms_of(glossary.entry("常州").id)} == {"창저우": "preferred", "창조우": "admitted"}
+    assert glossary.entry("合肥").pinyin == "he fei"
+    assert [e.zh for e in glossary.search("허페이")] == ["合肥"]
+    glossary.undo()
+    assert glossary.count("entries") == 1 and glossary.count("terms") == 1
