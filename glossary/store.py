@@ -770,6 +770,24 @@ class Glossary:
             add(self.conn.execute("SELECT id FROM entries WHERE pinyin_key LIKE ? LIMIT ?", (f"{pkey}%", limit)))
         return [self.entry_by_id(i) for i in ids[:limit]]
 
+    # export and backup ------------------------------------------------------------------
+
+    def source_paths_of(self, term_id: int) -> list[str]:
+        """The distinct files a term was seen in, sorted: the ``sources`` of glossary exports."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT path FROM sightings WHERE term_id = ? ORDER BY path", (term_id,)
+        )
+        return [r[0] for r in rows]
+
+    def backup_to(self, path: str | os.PathLike) -> None:
+        """Copy the glossary to a new SQLite file with the online backup API (safe while others write)."""
+        target = sqlite3.connect(os.fspath(path))
+        try:
+            with self._lock:
+                self.conn.backup(target)
+        finally:
+            target.close()
+
 
 def _check(value: str, allowed: tuple[str, ...], what: str) -> None:
     if value not in allowed:
