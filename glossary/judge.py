@@ -1,0 +1,495 @@
+"""Judge a Korean rendering of a Chinese name: standard, Sino-Korean, mixed, non-standard or unrelated.
+
+The Korean string is aligned to the Chinese characters by dynamic programming. Each character
+(or lexicon word) consumes Korean syllables as
+
+* ``standard`` — the official transliteration of any of its readings (周 저우, 长 창 or 장);
+* ``sino`` — its Sino-Korean reading (国 국), with the initial-sound law at word start;
+* ``translation`` — a lexicon translation (会展中心 컨벤션센터);
+* ``near`` — a non-standard spelling of the same sound (조우 for 周 저우), found by comparing
+  jamo strings with rapidfuzz;
+
+and Korean syllables aligned to nothing are ``other``. Which reading is right depends on the
+referent (외래어 표기법 제4장): modern people and places are transliterated, people before 1911
+and historic places take the Sino-Korean reading; ``era`` says which applies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from glossary import hanzi
+from glossary.textnorm import fold_width, is_han, is_hangul
+
+VERDICTS = ("standard", "sino", "mixed", "nonstandard", "latin", "unrelated")
+
+# Longest inputs the aligner takes; longer strings are not one name.
+MAX_HAN = 80
+MAX_HANGUL = 160
+
+# DP costs: an exact reading costs (almost) nothing, a near spelling less than leaving the
+# character and its syllables unaligned, so a near part is always preferred to a gap.
+_SKIP_HAN = 1.0
+_SKIP_KO = 0.6
+_NEAR_BASE = 0.35
+_NEAR_MAX = 0.34  # largest class-level jamo distance still called near
+_EPS = 0.01
+
+# Lexicon kinds whose words may be Sino-Korean or translated in any verdict.
+_GENERIC = {"suffix", "institution", "geo"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One aligned piece of the Korean rendering.
+
+    Attributes:
+        korean: the Korean syllables of this piece.
+        chinese: the Chinese characters it renders ('' for ``other``).
+        label: 'standard', 'sino', 'near', 'translation' or 'other'.
+        standard: the standard spelling of this piece ('' for translation/other); for ``near``
+            the transliteration it approximates, for ``sino`` the reading itself.
+        generic: the piece is a generic suffix or institutional word (市, 研究院), which may be
+            Sino-Korean or translated in any verdict.
+    """
+
+    korean: str
+    chinese: str
+    label: str
+    standard: str = ""
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on one Korean rendering of a Chinese term.
+
+    Attributes:
+        korean, chinese: the inputs.
+        verdict: one of standard, sino, mixed, nonstandard, latin, unrelated.
+        suggestion: the standard form when it differs from the input (near parts replaced; for a
+            Sino-Korean rendering of a modern name, the transliteration; for a transliterated
+            historic name, the Sino-Korean reading), else None.
+        parts: the alignment.
+        coverage: share of the Chinese characters accounted for (0..1).
+        score: how well the Korean renders the Chinese overall (0..1).
+        ok: the rendering is acceptable for the era (standard, or sino where allowed).
+    """
+
+    korean: str
+    chinese: str
+    verdict: str
+    suggestion: str | None
+    parts: tuple[Part, ...]
+    coverage: float
+    score: float
+    ok: bool = False
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict (parts as a list of dicts)."""
+        d = asdict(self)
+        d["parts"] = [asdict(p) for p in self.parts]
+        return d
+
+
+# --- jamo ---------------------------------------------------------------------------------
+
+# Initial consonants (19) and finals (28) as (exact symbol, class symbol); the class merges
+# sounds Korean spellings of Chinese confuse: plain/aspirated/tense stops, ㅅ/ㅆ, final ㄱ/ㅇ.
+_CHO = [
+    ("g", "K"), ("kk", "K"), ("n", "N"), ("d", "T"), ("tt", "T"), ("r", "L"), ("m", "M"),
+    ("b", "P"), ("pp", "P"), ("s", "S"), ("ss", "S"), ("", ""), ("j", "C"), ("jj", "C"),
+    ("ch", "C"), ("k", "K"), ("t", "T"), ("p", "P"), ("h", "H"),
+]
+# Vowels decomposed into glide + base so that 룡 (r-y-o-ng) is near 룽 (r-u-ng); the rounded
+# ㅗ/ㅜ share a class (롱 for 룽, 통 for 퉁).
+_JUNG = [
+    ("a", "A"), ("ae", "E"), ("ya", "yA"), ("yae", "yE"), ("eo", "O"), ("e", "E"), ("yeo", "yO"),
+    ("ye", "yE"), ("o", "U"), ("wa", "wA"), ("wae", "wE"), ("oe", "wE"), ("yo", "yU"), ("u", "U"),
+    ("wo", "wO"), ("we", "wE"), ("wi", "wI"), ("yu", "yU"), ("eu", "U"), ("ui", "UI"), ("i", "I"),
+]
+_JONG_CLASS = {0: "", 1: "G", 4: "N", 8: "L", 16: "M", 17: "B", 21: "G"}  # ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ
+
+
+def _syllable_symbols(syl: str) -> tuple[list[str], list[str]]:
+    code = ord(syl) - 0xAC00
+    cho, jung, jong = code // 588, (code // 28) % 21, code % 28
+    exact: list[str] = []
+    cls: list[str] = []
+    ce, cc = _CHO[cho]
+    if ce:
+        exact.append(ce)
+        cls.append(cc)
+    ve, vc = _JUNG[jung]
+    # glides count as one symbol each, the base vowel as another
+    if ve[0] in "yw" and len(ve) > 1:
+        exact += [ve[0], ve[1:]]
+    else:
+        exact.append(ve)
+    cls += list(vc) if vc not in ("UI",) else ["U", "I"]
+    if jong:
+        exact.append(f"_{jong}")
+        cls.append(_JONG_CLASS.get(jong, f"_{jong}"))
+    return exact, cls
+
+
+@lru_cache(maxsize=65536)
+def jamo(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Hangul syllables → (exact jamo symbols, sound-class symbols).
+
+    >>> jamo("저우")[0], jamo("조우")[1] == jamo("저우")[1]
+    (('j', 'eo', 'u'), True)
+    """
+    exact: list[str] = []
+    cls: list[str] = []
+    for syl in text:
+        if is_hangul(syl):
+            e, c = _syllable_symbols(syl)
+            exact += e
+            cls += c
+    return tuple(exact), tuple(cls)
+
+
+@lru_cache(maxsize=262144)
+def _near_distance(korean: str, standard: str) -> float | None:
+    """Normalised class-level distance when korean is a near spelling of standard, else None."""
+    if korean == standard:
+        return None
+    from rapidfuzz.distance import Levenshtein
+
+    ke, kc = jamo(korean)
+    se, sc = jamo(standard)
+    if not kc or not sc or kc[0] != sc[0]:
+        return None  # the first sound must agree (카오/가오 share the class K)
+    d_cls = Levenshtein.normalized_distance(kc, sc)
+    if d_cls > _NEAR_MAX:
+        return None
+    d_exact = Levenshtein.normalized_distance(ke, se)
+    return 0.5 * d_cls + 0.5 * d_exact
+
+
+# --- candidates ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cand:
+    korean: str
+    n_han: int
+    label: str
+    standard: str
+    cost: float
+    generic: bool = False
+
+
+@lru_cache(maxsize=65536)
+def _translit_options(char: str, best: str) -> tuple[str, ...]:
+    """Standard Hangul of every reading of char, the best reading's first."""
+    table = hanzi._syllable_table()
+    out: list[str] = []
+    for r in (best, *hanzi._char_heteronyms(char)):
+        h = table.get(r)
+        if h and h not in out:
+            out.append(h)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _sino_options(trad_char: str, word_start: bool) -> tuple[str, ...]:
+    out: list[str] = []
+    for r in hanzi.sino_readings(trad_char):
+        forms = (hanzi.initial_sound_law(r),) if word_start else (r, hanzi.initial_sound_law(r))
+        for f in forms:
+            if f not in out:
+                out.append(f)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_by_first() -> dict[str, list[tuple[str, tuple[str, ...], str]]]:
+    by_first: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+    for word, (forms, kind) in hanzi._lexicon_keyed().items():
+        by_first.setdefault(word[0], []).append((word, forms, kind))
+    return by_first
+
+
+def _candidates(chinese: str, era: str | None) -> list[list[_Cand]]:
+    """For each Chinese position, the ways it can start a part."""
+    trad = hanzi._traditional_aligned(chinese)
+    best = hanzi.best_pinyin(chinese)
+    out: list[list[_Cand]] = []
+    for i, ch in enumerate(chinese):
+        cands: list[_Cand] = []
+        seen_words = set()
+        for key in {ch, trad[i]}:
+            for word, forms, kind in _lexicon_by_first().get(key, ()):
+                n = len(word)
+                if (word, kind) in seen_words or not (chinese.startswith(word, i) or trad.startswith(word, i)):
+                    continue
+                seen_words.add((word, kind))
+                generic = kind in _GENERIC
+                # a one-character generic word is a suffix only after a name (合肥市, not 上海)
+                if generic and n == 1 and i < 2:
+                    continue
+                sino = hanzi.sino_korean(trad[i : i + n])
+                for f in forms:
+                    if kind == "exception":
+                        label, std = "standard", f
+                    elif f == sino or _is_sino(f, trad[i : i + n]):
+                        label, std = "sino", f
+                    elif kind == "customary":
+                        label, std = "standard", f
+                    else:
+                        label, std = "translation", ""
+                    # a generic word beats the same syllables read character by character
+                    cost = -_EPS if generic else 0.0
+                    cands.append(_Cand(f, n, label, std, cost, generic))
+        std_opts = _translit_options(ch, best[i])
+        sino_opts = _sino_options(trad[i], i == 0)
+        for h in std_opts:
+            # the same syllable as a Sino-Korean reading (安 안, 新 신): decided after alignment
+            label = "both" if h in sino_opts else "standard"
+            cands.append(_Cand(h, 1, label, std_opts[0], 0.0))
+        for h in sino_opts:
+            if h not in std_opts:
+                cands.append(_Cand(h, 1, "sino", h, _EPS))
+        out.append(cands)
+    return out
+
+
+def _is_sino(korean: str, trad: str) -> bool:
+    return korean == hanzi.sino_korean(trad) or korean == "".join(
+        (hanzi.sino_readings(c) or ("",))[0] for c in trad
+    )
+
+
+# --- alignment ----------------------------------------------------------------------------
+
+
+def _align(chinese: str, korean: str, era: str | None) -> list[Part]:
+    n, m = len(chinese), len(korean)
+    cands = _candidates(chinese, era)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            c = cost[i][j]
+            if c == inf:
+                continue
+            # Korean syllable aligned to nothing
+            if j < m and c + _SKIP_KO < cost[i][j + 1]:
+                cost[i][j + 1] = c + _SKIP_KO
+                back[i][j + 1] = (i, j, None)
+            if i == n:
+                continue
+            # Chinese character left unrendered
+            if c + _SKIP_HAN < cost[i + 1][j]:
+                cost[i + 1][j] = c + _SKIP_HAN
+                back[i + 1][j] = (i, j, None)
+            near_targets: list[str] = []
+            for cand in cands[i]:
+                L = len(cand.korean)
+                if korean.startswith(cand.korean, j):
+                    nc = c + cand.cost
+                    ii, jj = i + cand.n_han, j + L
+                    if nc < cost[ii][jj]:
+                        cost[ii][jj] = nc
+                        back[ii][jj] = (i, j, cand)
+                if cand.label in ("standard", "both") and cand.n_han == 1 and cand.korean not in near_targets:
+                    near_targets.append(cand.korean)
+            # near spellings of a transliteration: 1 to len+1 syllables
+            for target in near_targets:
+                for L in range(max(1, len(target) - 1), min(len(target) + 1, m - j) + 1):
+                    chunk = korean[j : j + L]
+                    d = _near_distance(chunk, target)
+                    if d is None:
+                        continue
+                    nc = c + _NEAR_BASE + d
+                    if nc < cost[i + 1][j + L]:
+                        cost[i + 1][j + L] = nc
+                        back[i + 1][j + L] = (i, j, _Cand(chunk, 1, "near", target, d))
+    # walk back
+    steps = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        pi, pj, cand = back[i][j]
+        steps.append((pi, pj, i, j, cand))
+        i, j = pi, pj
+    steps.reverse()
+    parts: list[tuple[int, Part]] = []
+    pending_ko = ""
+    pending_han = ""
+    pending_at = 0
+    for pi, pj, i, j, cand in steps:
+        if cand is None:
+            if not pending_ko and not pending_han:
+                pending_at = pi
+            pending_ko += korean[pj:j]
+            pending_han += chinese[pi:i]
+            continue
+        if pending_ko:
+            parts.append((pending_at, Part(pending_ko, pending_han, "other")))
+        pending_ko = pending_han = ""
+        parts.append((pi, Part(cand.korean, chinese[pi:i], cand.label, cand.standard, cand.generic)))
+    if pending_ko:
+        parts.append((pending_at, Part(pending_ko, pending_han, "other")))
+    return _merge(_resolve(_mixed_within_name(parts, chinese), era))
+
+
+def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part]:
+    """A Sino-Korean syllable beside transliterated ones that sounds like its transliteration is near.
+
+    통저우 for 通州: 통 is the Sino-Korean reading of 通, but inside a transliterated name it is a
+    non-standard spelling of 퉁. 대만 in 웨강아오대만구 stays Sino-Korean (대 is not near 다).
+    """
+    best = hanzi.best_pinyin(chinese)
+    items = list(parts)
+    changed = True
+    while changed:
+        changed = False
+        for k, (pos, p) in enumerate(items):
+            if p.label != "sino" or p.generic or len(p.chinese) != 1:
+                continue
+            neighbours = [items[x][1] for x in (k - 1, k + 1) if 0 <= x < len(items)]
+            if not any(q.label in ("standard", "near") and not q.generic for q in neighbours):
+                continue
+            opts = _translit_options(p.chinese, best[pos])
+            target = next((t for t in opts if _near_distance(p.korean, t) is not None), None)
+            if target:
+                items[k] = (pos, Part(p.korean, p.chinese, "near", target))
+                changed = True
+    return [p for _, p in items]
+
+
+def _resolve(parts: list[Part], era: str | None) -> list[Part]:
+    """Label the syllables that are both transliteration and Sino-Korean reading by context.
+
+    专精特新 전정특신 is Sino-Korean throughout although 신 is also the transliteration of xin;
+    an ambiguous part takes the label of its nearest unambiguous neighbour, else the era's default.
+    """
+    default = "sino" if era == "historic" else "standard"
+    core = [(k, p.label) for k, p in enumerate(parts) if not p.generic and p.label in ("standard", "sino", "near")]
+    out = []
+    for k, p in enumerate(parts):
+        if p.label != "both":
+            out.append(p)
+            continue
+        label = default
+        if core:
+            nearest = min(core, key=lambda kl: (abs(kl[0] - k), kl[0] > k))
+            label = "sino" if nearest[1] == "sino" else "standard"
+        out.append(Part(p.korean, p.chinese, label, p.korean if label == "sino" else p.standard, p.generic))
+    return out
+
+
+def _merge(parts: list[Part]) -> list[Part]:
+    """Join neighbouring parts of the same kind (판+위 → 판위) for a readable alignment."""
+    out: list[Part] = []
+    for p in parts:
+        if (
+            out
+            and out[-1].label == p.label
+            and p.label in ("standard", "sino")
+            and out[-1].generic == p.generic
+        ):
+            q = out[-1]
+            out[-1] = Part(q.korean + p.korean, q.chinese + p.chinese, p.label, q.standard + p.standard, p.generic)
+        else:
+            out.append(p)
+    return out
+
+
+# --- verdict ------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    return fold_width(text) if isinstance(text, str) else ""
+
+
+def judge(korean: str, chinese: str, *, era: str | None = None, customary_ok: bool = True) -> Judgement:
+    """Judge how a Korean string renders a Chinese term.
+
+    Args:
+        korean: the Korean rendering (spaces and punctuation are ignored).
+        chinese: the Chinese term, simplified or traditional.
+        era: 'modern' (transliteration is the standard), 'historic' (people before 1911 and
+            historic places: the Sino-Korean reading is the standard, transliteration accepted)
+            or None (no referent known: both are accepted).
+        customary_ok: accept customary Sino-Korean forms of modern names (상해 for 上海).
+
+    Returns:
+        A :class:`Judgement`; garbage input gives a verdict (``latin`` or ``unrelated``), never an
+        exception.
+
+    >>> judge("조우마오화", "周茂华").suggestion
+    '저우마오화'
+    >>> judge("리커창", "李克强").verdict
+    'standard'
+    """
+    ko_raw, zh_raw = _clean(korean), _clean(chinese)
+    ko = "".join(ch for ch in ko_raw if is_hangul(ch))
+    zh = "".join(ch for ch in zh_raw if is_han(ch))
+    if not ko or not zh:
+        has_latin = any(ch.isascii() and ch.isalpha() for ch in ko_raw + zh_raw)
+        verdict = "latin" if has_latin and not (zh and not ko and not has_latin) else "unrelated"
+        return Judgement(ko_raw, zh_raw, verdict, None, (), 0.0, 0.0, verdict == "latin")
+    if len(zh) > MAX_HAN or len(ko) > MAX_HANGUL:
+        return Judgement(ko_raw, zh_raw, "unrelated", None, (), 0.0, 0.0, False)
+    return _judge(ko, zh, ko_raw, zh_raw, era, customary_ok)
+
+
+@lru_cache(maxsize=4096)
+def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customary_ok: bool) -> Judgement:
+    parts = tuple(_align(zh, ko, era))
+    aligned = [p for p in parts if p.label != "other"]
+    han_done = sum(len(p.chinese) for p in aligned)
+    ko_done = sum(len(p.korean) for p in aligned)
+    coverage = han_done / len(zh)
+    ko_share = ko_done / len(ko)
+    near_share = sum(len(p.chinese) for p in parts if p.label == "near") / len(zh)
+    score = round(coverage * ko_share * (1 - 0.3 * near_share), 3)
+
+    core = [p for p in aligned if not p.generic and p.label in ("standard", "sino", "near")]
+    labels = {p.label for p in core}
+    if coverage < 0.5 or score < 0.3 or not aligned:
+        verdict = "unrelated"
+    elif "near" in labels:
+        verdict = "nonstandard"
+    elif labels == {"standard", "sino"}:
+        verdict = "mixed"
+    elif labels == {"sino"} or (not labels and any(p.label == "sino" for p in aligned)):
+        verdict = "sino"
+    else:
+        verdict = "standard"
+
+    suggestion = _suggest(parts, zh, verdict, era)
+    if suggestion == ko:
+        suggestion = None
+    if verdict in ("unrelated", "nonstandard"):
+        ok = False
+    elif verdict == "sino" and era == "modern":
+        ok = customary_ok
+    else:
+        ok = True
+    return Judgement(ko_raw, zh_raw, verdict, suggestion, parts, round(coverage, 3), score, ok)
+
+
+def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) -> str | None:
+    if verdict == "unrelated":
+        return None
+    if verdict in ("standard", "nonstandard", "mixed"):
+        if era == "historic" and verdict == "standard":
+            return hanzi.sino_korean(zh)
+        # near parts take their standard spelling; standard parts the best reading
+        return "".join(p.standard if p.label in ("near", "standard") and p.standard else p.korean for p in parts)
+    if verdict == "sino" and era == "modern":
+        out = []
+        for p in parts:
+            if p.label == "sino" and not p.generic and p.chinese:
+                out.append(hanzi.to_hangul(p.chinese))
+            else:
+                out.append(p.korean)
+        return "".join(out)
+    return None
