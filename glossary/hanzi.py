@@ -628,5 +628,14 @@ def translit(text: str) -> dict:
     }
 
 
-# The judge lives in its own module; it is re-exported here as part of this module's API.
-from glossary.judge import Judgement, Part, judge  # noqa: E402
+# The judge lives in its own module and is re-exported here as part of this module's API;
+# resolved on first access so that either module can be imported first.
+_JUDGE_NAMES = ("Judgement", "Part", "judge")
+
+
+def __getattr__(name: str):
+    if name in _JUDGE_NAMES:
+        from glossary import judge as _judge_module
+
+        return getattr(_judge_module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -138,7 +138,7 @@ def _syllable_symbols(syl: str) -> tuple[list[str], list[str]]:
 def jamo(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Hangul syllables → (exact jamo symbols, sound-class symbols).
 
-    >>> jamo("저우")[0], jamo("조우")[1] == jamo("저우")[1]
+    >>> jamo("저우")[0], jamo("롱")[1] == jamo("룽")[1]
     (('j', 'eo', 'u'), True)
     """
     exact: list[str] = []

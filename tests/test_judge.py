@@ -1,0 +1,201 @@
+"""Tests of glossary.judge: aligning a Korean rendering to Chinese and the verdict."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from glossary.hanzi import Judgement, Part, judge
+
+
+def labels(j: Judgement) -> list[tuple[str, str]]:
+    return [(p.korean, p.label) for p in j.parts]
+
+
+@pytest.mark.parametrize(
+    "korean,chinese",
+    [("창저우", "常州"), ("리커창", "李克强"), ("창룽", "长隆"), ("샤먼", "厦门"), ("홍콩", "香港"), ("상하이", "上海")],
+)
+def test_standard(korean, chinese):
+    j = judge(korean, chinese)
+    assert j.verdict == "standard" and j.suggestion is None and j.ok
+    assert j.coverage == 1.0 and j.score == 1.0
+
+
+def test_standard_with_sino_suffix():
+    j = judge("허페이시", "合肥市")
+    assert j.verdict == "standard"
+    assert labels(j) == [("허페이", "standard"), ("시", "sino")]
+    assert j.parts[1].generic
+
+
+@pytest.mark.parametrize("korean,chinese", [("전정특신", "專精特新"), ("전정특신", "专精特新"), ("중국과학원", "中国科学院")])
+def test_sino(korean, chinese):
+    assert judge(korean, chinese).verdict == "sino"
+
+
+def test_mixed_greater_bay_area():
+    j = judge("웨강아오대만구", "粤港澳大湾区")
+    assert j.verdict == "mixed"
+    assert labels(j)[:2] == [("웨강아오", "standard"), ("대만", "sino")]
+
+
+@pytest.mark.parametrize(
+    "korean,chinese,suggestion,near",
+    [
+        ("조우마오화", "周茂华", "저우마오화", "조우"),
+        ("류썩천", "刘星辰", "류싱천", "썩"),
+        ("통저우구", "通州区", "퉁저우구", "통"),
+        ("송지엔", "熊剑", "슝젠", "송"),
+        ("카오쑹", "高松", "가오쑹", "카오"),
+        ("룡청연구소", "龙城实验室", "룽청연구소", "룡"),
+        ("룡청", "龙城", "룽청", "룡"),
+    ],
+)
+def test_nonstandard(korean, chinese, suggestion, near):
+    j = judge(korean, chinese)
+    assert j.verdict == "nonstandard" and not j.ok
+    assert j.suggestion == suggestion
+    assert near in [p.korean for p in j.parts if p.label == "near"]
+
+
+def test_panyu_chimelong_convention_centre():
+    j = judge("판위창롱국제컨벤션센터", "番禺长隆国际会展中心")
+    assert j.verdict == "nonstandard"
+    assert j.suggestion == "판위창룽국제컨벤션센터"
+    parts = {p.korean: p for p in j.parts}
+    assert parts["롱"].label == "near" and parts["롱"].standard == "룽"
+    assert parts["국제"].label == "sino"
+    assert parts["컨벤션센터"].label == "translation"
+    assert any(p.label == "standard" and p.korean.startswith("판위") for p in j.parts)
+
+
+def test_guangzhou_university_city():
+    j = judge("광저우대학시티", "广州大学城")
+    assert j.verdict in ("standard", "mixed")
+    assert labels(j) == [("광저우", "standard"), ("대학", "sino"), ("시티", "translation")]
+
+
+@pytest.mark.parametrize("korean,chinese", [("광저우", "北京"), ("베이징", "北京方恒假日酒店")])
+def test_unrelated(korean, chinese):
+    j = judge(korean, chinese)
+    assert j.verdict == "unrelated" and j.suggestion is None and not j.ok
+
+
+def test_coverage_chooses_term_edges():
+    whole = judge("베이징팡헝자르호텔", "北京方恒假日酒店")
+    part = judge("베이징", "北京方恒假日酒店")
+    assert whole.coverage > part.coverage and whole.score > part.score
+    assert judge("베이징", "北京").score > judge("베이징", "北京方恒").score
+
+
+# --- traps ----------------------------------------------------------------------------------
+
+
+def test_heteronym_accepted_best_suggested():
+    assert judge("창룽", "长隆").verdict == "standard"
+    j = judge("장룽", "长隆")
+    assert j.verdict == "standard" and j.suggestion == "창룽"
+
+
+def test_surnames_and_places_pypinyin_misreads():
+    assert judge("쩡궈판", "曾国藩").suggestion is None
+    assert judge("산슝신", "单雄信").suggestion is None
+    assert judge("샤먼", "厦门").suggestion is None
+    assert judge("충칭", "重庆").suggestion is None
+    assert judge("중칭", "重庆").suggestion == "충칭"
+
+
+@pytest.mark.parametrize("korean,chinese", [("광동", "广东"), ("요녕", "辽宁"), ("대만", "台湾"), ("상해", "上海")])
+def test_customary_sino(korean, chinese):
+    j = judge(korean, chinese)
+    assert j.verdict == "sino" and j.ok
+
+
+def test_customary_for_modern_place():
+    j = judge("상해", "上海", era="modern")
+    assert j.verdict == "sino" and j.ok and j.suggestion == "상하이"
+    assert not judge("상해", "上海", era="modern", customary_ok=False).ok
+
+
+def test_historic_person():
+    j = judge("공자", "孔子", era="historic")
+    assert j.verdict == "sino" and j.ok and j.suggestion is None
+    t = judge("쿵쯔", "孔子", era="historic")
+    assert t.verdict == "standard" and t.ok and t.suggestion == "공자"
+
+
+def test_wrong_hanja_reading_of_simplified_is_not_sino():
+    # the hanja dictionary reads simplified 广 as 엄; after s2t it is 廣 광
+    assert judge("엄동", "广东").verdict != "sino"
+
+
+# --- garbage --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "korean,chinese,verdict",
+    [
+        ("CALB", "中创新航", "latin"),
+        ("GAC GROUP", "广汽集团", "latin"),
+        ("", "北京", "unrelated"),
+        ("베이징", "", "unrelated"),
+        ("", "", "unrelated"),
+        ("😀", "😀", "unrelated"),
+        ("베이징", "Beijing", "latin"),
+        ("가" * 10000, "北" * 10000, "unrelated"),
+        ("베이징", "北" * 10000, "unrelated"),
+    ],
+)
+def test_garbage_gives_a_verdict(korean, chinese, verdict):
+    j = judge(korean, chinese)
+    assert j.verdict == verdict
+    assert isinstance(j.to_dict(), dict)
+
+
+def test_non_string_input_gives_a_verdict():
+    assert judge(None, "北京").verdict == "unrelated"  # type: ignore[arg-type]
+
+
+def test_spaces_and_punctuation_ignored():
+    assert judge("시 진핑", "习 近平").verdict == "standard"
+
+
+def test_to_dict():
+    d = judge("조우마오화", "周茂华").to_dict()
+    assert d["verdict"] == "nonstandard" and d["suggestion"] == "저우마오화"
+    assert d["parts"][0] == {"korean": "조우", "chinese": "周", "label": "near", "standard": "저우", "generic": False}
+    assert set(d) >= {"korean", "chinese", "verdict", "suggestion", "parts", "coverage", "score"}
+
+
+def test_part_is_frozen():
+    p = Part("저우", "周", "standard", "저우")
+    with pytest.raises(Exception):
+        p.korean = "x"  # type: ignore[misc]
+
+
+def test_speed_once_warm():
+    from glossary import hanzi, judge as judge_mod
+
+    rows = hanzi._read_tsv("name_pairs.tsv")
+    for z, _, k, _, _ in rows:  # warm the per-character caches
+        judge(k, z)
+    judge_mod._judge.cache_clear()  # time the alignment, not the result cache
+    start = time.perf_counter()
+    for z, _, k, _, _ in rows:
+        judge(k, z)
+    per_pair = (time.perf_counter() - start) / len(rows)
+    print(f"\njudge: {per_pair * 1000:.3f} ms per pair over {len(rows)} pairs")
+    assert per_pair < 0.005  # ~0.3 ms here; generous for slow CI machines
+
+
+def test_every_name_pair_judged_standard():
+    from glossary import hanzi
+
+    bad = []
+    for z, _, k, _, _ in hanzi._read_tsv("name_pairs.tsv"):
+        j = judge(k, z, era="modern")
+        if j.verdict not in ("standard", "mixed") or j.suggestion:
+            bad.append((k, z, j.verdict, j.suggestion))
+    assert not bad
