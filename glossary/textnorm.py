@@ -60,7 +60,7 @@ def has_hangul(text: str) -> bool:
     return any(is_hangul(ch) for ch in text)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)  # one per direction: s2t and t2s alternate in extraction
 def _converter(config: str):
     import opencc  # heavy: loads conversion dictionaries
 
