@@ -344,7 +344,7 @@ def _entry_line(glossary: Glossary, entry, as_json: bool) -> str:
     renderings = ", ".join(
         f"{t.text}" + ("" if t.status == "preferred" else f" ({t.status})") for t in glossary.terms_of(entry.id)
     )
-    return f"{entry.zh:<12}\t{entry.kind or '-':<8}\t{renderings}"
+    return f"{entry.zh}\t{entry.kind or '-'}\t{renderings}"
 
 
 def main() -> None:

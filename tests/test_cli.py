@@ -49,8 +49,8 @@ def test_add_list_show_search(run):
     run("terms", "add", "산업정보화부", "工业和信息化部", "--status", "deprecated")
     listed = run("terms", "list")
     assert listed.stdout.splitlines() == [
-        "常州          \tplace   \t창저우",
-        "工业和信息化部     \torg     \t공업정보화부, 산업정보화부 (deprecated)",
+        "常州\tplace\t창저우",
+        "工业和信息化部\torg\t공업정보화부, 산업정보화부 (deprecated)",
     ]
     assert listed.stderr == "2 of 2 entries\n"
     assert run("terms", "list", "--kind", "place", "--json").stdout.count("\n") == 1
