@@ -49,7 +49,7 @@ _RUN_ITEM_SPLIT = re.compile(r"[•·・,，/、]")
 _LEADING_NUMBER = re.compile(r"^\d{1,3}[.)](?=\D)")
 # Characters a zh side may hold besides Han: '中国制造2025', 'TCL科技', '阿里·巴巴'.
 _ZH_EXTRA = set("0123456789 ·•・-&.") | set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_CLOSE_QUOTES = {"’": "‘", "'": "'", "”": "“", '"': '"', "》": "《", "〉": "〈", ">": "<", "」": "「", "』": "『"}
+_CLOSE_QUOTES = {"]": "[", "’": "‘", "'": "'", "”": "“", '"': '"', "》": "《", "〉": "〈", ">": "<", "」": "「", "』": "『"}
 _FOOTNOTE_MARKS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
 _LATIN_CONNECTORS = {"and", "of", "the", "de", "&", "for", "&amp;"}
 
@@ -326,14 +326,20 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
     return min(good)[1]
 
 
-def _left_term(text: str, o: int, line_start: int, zh: str) -> tuple[int, int, bool, bool] | None:
-    """The term before the bracket at ``o``: (start, end, latin, spaced) or None."""
+def _left_term(text: str, raw: str, o: int, line_start: int, zh: str) -> tuple[int, int, bool, bool] | None:
+    """The term before the bracket at ``o``: (start, end, latin, spaced) or None.
+
+    Blanked markup between term and bracket ('[항저우](https://…)(杭州)') is skipped;
+    real spaces count, and more than two mean the bracket is not a gloss of the word.
+    """
     p = o
     gap = 0
-    while p > line_start and text[p - 1] == " " and gap < 6:
+    limit = max(line_start, o - MAX_LEFT)
+    while p > limit and text[p - 1] == " ":
         p -= 1
-        gap += 1
-    if p <= line_start or text[p - 1] == " ":
+        if raw[p] in " \u3000":
+            gap += 1
+    if p <= limit or text[p - 1] == " " or gap > 2:
         return None
     colon = False
     if text[p - 1] in ":：" and gap:
@@ -406,6 +412,14 @@ def _plausible(term: str, zh: str, spaced: bool) -> bool:
     return True
 
 
+def _renders(term: str, zh: str) -> bool:
+    """True when the Korean term reads the Chinese (Sino-Korean or transliterated)."""
+    if is_sino_rendering(term, zh):
+        return True
+    j = _judged(term, zh)
+    return j is not None and j[0] not in ("unrelated", "latin")
+
+
 # ---------------------------------------------------------------------------
 # pairs
 
@@ -474,7 +488,7 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
         # 이름[汉字, 직함…]: a person with a title; the nested (…) pairs are found on their own
         first = segments[0][1].strip()
         if len(segments) >= 2 and 2 <= len(first) <= 5 and all(is_han(ch) or ch in "·•" for ch in first):
-            left = _left_term(text, o, line_start, first)
+            left = _left_term(text, b.doc.raw, o, line_start, first)
             if left and not left[3] and has_hangul(text[left[0] : left[1]]):
                 gloss = " ".join(content[segments[1][0] :].split()) or None
                 b.add(left[0], left[1], first, gloss, c + 1, person_form=True)
@@ -495,13 +509,15 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
         return
     if len(glosses) > 3 or any(has_han(g) and not _is_zh(g) for g in glosses):
         return  # a sentence in brackets, not a gloss
-    left = _left_term(text, o, line_start, zh)
+    left = _left_term(text, b.doc.raw, o, line_start, zh)
     if left is None:
         return
     s, e, latin, spaced = left
     term = " ".join(text[s:e].split())
     if not latin and not _plausible(term, zh, spaced):
         return
+    if not latin and sum(1 for ch in zh if is_han(ch)) == 1 and not _renders(term, zh):
+        return  # '그는(他)': a single character glosses only a word that reads it (성/省, 무/亩)
     gloss = ", ".join(g for g in glosses if g != zh and not _is_zh(g)) or None
     b.add(s, e, zh, gloss, c + 1, latin=latin)
 

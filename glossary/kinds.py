@@ -73,6 +73,16 @@ def _longest_suffix(word: str, table: dict[str, list[str]], min_rest: int = 1) -
 
 
 @lru_cache(maxsize=65536)
+def _zh_suffix(han: str) -> tuple[str | None, int]:
+    return _longest_suffix(han, _ZH_SUFFIX)
+
+
+@lru_cache(maxsize=65536)
+def _ko_suffix(word: str) -> tuple[str | None, int]:
+    return _longest_suffix(word, _KO_SUFFIX)
+
+
+@lru_cache(maxsize=65536)
 def sino_reading(zh: str) -> str:
     """The Sino-Korean (hanja) reading of Chinese text, e.g. 專精特新 → 전정특신 (non-Han kept).
 
@@ -116,6 +126,7 @@ def title_in(words: list[str]) -> bool:
     return any(w in TITLES or bool(_TITLE_TAIL.search(w)) and len(w) <= 8 for w in words)
 
 
+@lru_cache(maxsize=65536)
 def classify(
     term: str,
     zh: str,
@@ -138,11 +149,12 @@ def classify(
     """
     if person_form:
         return "person"
+    latin = latin or (not has_hangul(term) and any(ch.isascii() and ch.isalpha() for ch in term))
     # No OpenCC here: the suffix tables hold both scripts, and each conversion is costly cold.
     han = "".join(ch for ch in zh if is_han(ch))
-    zh_kind, zh_len = _longest_suffix(han, _ZH_SUFFIX)
+    zh_kind, zh_len = _zh_suffix(han)
     ko_word = term.replace(" ", "")
-    ko_kind, ko_len = _longest_suffix(ko_word, _KO_SUFFIX) if has_hangul(term) else (None, 0)
+    ko_kind, ko_len = _ko_suffix(ko_word) if has_hangul(term) else (None, 0)
     if title_near and not latin and 2 <= len(han) <= 4 and zh_kind is None and ko_kind not in ("org", "company", "media"):
         return "person"
     if zh_kind and ko_kind and zh_kind != ko_kind:
@@ -159,9 +171,8 @@ def classify(
     return "other"
 
 
+@lru_cache(maxsize=65536)
 def likely_person_name(zh: str) -> bool:
     """A 2–3 character Chinese string starting with a common surname and no suffix cue."""
     han = zh
-    return 2 <= len(han) <= 3 and all(is_han(c) for c in han) and han[0] in _SURNAMES and not _longest_suffix(
-        han, _ZH_SUFFIX
-    )[0]
+    return 2 <= len(han) <= 3 and all(is_han(c) for c in han) and han[0] in _SURNAMES and not _zh_suffix(han)[0]

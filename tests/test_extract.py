@@ -1,0 +1,260 @@
+"""Extraction of glossed pairs: every form, the non-pairs, the hand-annotated issue, odd input."""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from glossary.errors import BadInput
+from glossary.extract import Pair, extract_pairs
+from glossary.kinds import classify
+from glossary.sources import document_from_text, read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+ISSUE = ROOT / "data" / "issues" / "kic-china-weekly-318.md"
+GOLD = Path(__file__).resolve().parent / "fixtures" / "kic-318-pairs.tsv"
+
+
+def pairs_of(text: str, kind: str = "md") -> list[tuple[str, str]]:
+    return [(p.term, p.zh) for p in extract_pairs(document_from_text(text, kind=kind))]
+
+
+# --- forms -------------------------------------------------------------------------------
+
+FORMS = [
+    # plain, full-width, spaced, suffixed
+    ("창저우(常州)에", [("창저우", "常州")]),
+    ("허페이시（合肥市）에 자회사", [("허페이시", "合肥市")]),
+    ("혁신 도시 창저우 (常州)는", [("창저우", "常州")]),
+    # Latin names and lists, particles after the bracket
+    ("CALB(中创新航)는", [("CALB", "中创新航")]),
+    ("GAC GROUP(广汽集团)이 공동", [("GAC GROUP", "广汽集团")]),
+    ("조우마오화[周茂华, CHINA EVERBRIGHT BANK(光大银行) 금융시장부]는",
+     [("조우마오화", "周茂华"), ("CHINA EVERBRIGHT BANK", "光大银行")]),
+    ("BAIC(北汽), CATL(宁德时代), BYD(比亚迪)와 같은",
+     [("BAIC", "北汽"), ("CATL", "宁德时代"), ("BYD", "比亚迪")]),
+    ("SEALAND Securities(国海证券)는", [("SEALAND Securities", "国海证券")]),
+    # gloss after the Chinese
+    ("전정특신(專精特新, 전문화·정밀화·특색화·참신화) 기업", [("전정특신", "專精特新")]),
+    ("#### ④JBD(Jade Bird Display, 上海显耀显示科技有限公司)", [("JBD", "上海显耀显示科技有限公司")]),
+    ("일대일로(一带一路, Belt and Road Initiative)를", [("일대일로", "一带一路")]),
+    # labelled glosses and a Korean alternative
+    ("자금성(중국어 간체자: 紫禁城, 정체자: 紫禁城, 병음: Zǐjìnchéng)은", [("자금성", "紫禁城")]),
+    ("상하이(상해, 중국어: 上海)는", [("상하이", "上海")]),
+    # people with a title, nested
+    ("장원타오[张文涛, 웨강아오대만구전략연구소(粤港澳大湾区战略研究院) 원장]는",
+     [("장원타오", "张文涛"), ("웨강아오대만구전략연구소", "粤港澳大湾区战略研究院")]),
+    ("카오쑹[高松, 중국과학원(中国科学院) 원사·중산대학(中山大学) 총장]은",
+     [("카오쑹", "高松"), ("중국과학원", "中国科学院"), ("중산대학", "中山大学")]),
+    # Korean and Chinese run together
+    ("서남 기지(청두•쑤이닝遂宁)에", [("쑤이닝", "遂宁")]),
+    # the left edge is decided by the rendering
+    ("광저우시 판위창롱국제컨벤션센터(番禺长隆国际会展中心)에서", [("판위창롱국제컨벤션센터", "番禺长隆国际会展中心")]),
+    ("사진 1) 출처: 광저우판위홍보 위챗계정(广州番禺发布)", [("광저우판위홍보", "广州番禺发布")]),
+    ("현재 광저우 판위구(番禺区)는", [("판위구", "番禺区")]),
+    ("푸단 대학(复旦大学)(1905년)", [("푸단 대학", "复旦大学")]),
+    ("GAC 연구소(广汽研究院)가 있습니다", [("GAC 연구소", "广汽研究院")]),
+    ("“광저우판위(广州番禺)에는", [("광저우판위", "广州番禺")]),
+    # quotes and title marks
+    ("‘쌍순환’(双循环) 전략", [("쌍순환", "双循环")]),
+    ("《인민일보》(人民日报)에 따르면", [("인민일보", "人民日报")]),
+    ("〈중국제조 2025〉(中国制造2025)를", [("중국제조 2025", "中国制造2025")]),
+    ("<미래산업>(未来产业)을", [("미래산업", "未来产业")]),
+    # link markup
+    ("[[항저우]](杭州)는", [("항저우", "杭州")]),
+    ("[항저우](https://example.com/hz)(杭州)는", [("항저우", "杭州")]),
+    ("<b>창저우</b>(常州)", [("창저우", "常州")]),
+    # footnote marks
+    ("창저우*(常州)", [("창저우", "常州")]),
+    ("신싼반*에서 거래\n\n* 신싼반(新三板): 장외시장", [("신싼반", "新三板"), ("신싼반", "新三板")]),
+    ("1 전정특신: (專精特新, 전문화·정밀화) 전정특신 기업은", [("전정특신", "專精特新")]),
+    # hanja glosses of ordinary words, a unit after a number
+    ("사변(事變)이 일어났다", [("사변", "事變")]),
+    ("주력 상품의 성(省)내 시장", [("성", "省")]),
+    ("100 만 무(亩)의 삼림", [("무", "亩")]),
+    # source lines and headings
+    ("— 남방일보(南方日报)", [("남방일보", "南方日报")]),
+    ("1. 차이리엔사(财联社): 苹果和 Meta", [("차이리엔사", "财联社")]),
+    ("1.산업정보화부(工业和信息化部): 关于印发", [("산업정보화부", "工业和信息化部")]),
+    ("출처: AOTO(奥拓电子) 공식 사이트", [("AOTO", "奥拓电子")]),
+    ("### ▶ Hengxin Shambala(恒信东方)", [("Hengxin Shambala", "恒信东方")]),
+    ("## ②Coreach Technology(芯瑞达)", [("Coreach Technology", "芯瑞达")]),
+    ("### ▶ Virtual Point(虚拟动点) & Dahoo(德火科技)", [("Virtual Point", "虚拟动点"), ("Dahoo", "德火科技")]),
+    ("- 장강삼각주청년창업혁신항(长三角青年创新创业港)\\* 1 기 건설", [("장강삼각주청년창업혁신항", "长三角青年创新创业港")]),
+]
+
+NON_PAIRS = [
+    "**장 소:** 중국 베이징 (北京方恒假日酒店) \\*온/오프라인 진행",  # the city, not the hotel
+    "유기발광다이오드(OLED)처럼",  # Korean(English)
+    "글로벌혁신센터(KIC중국) 공식",
+    "번인(Burn-in: 디지털 디스플레이에서 이전 이미지의 잔상) 현상",
+    "장강삼각주(창저우)혁신 센터",  # Korean(Korean)
+    "계획(2023~2025)을",
+    "2023 (二〇二三)년",  # a number is never a term
+    "사진 1) 출처: 新浪科技",
+    "(常州)",
+    "常州(Changzhou)",
+    "그는(他) 말했다",
+    "코드 `창저우(常州)` 는 무시",
+    "<!-- 창저우(常州) -->",
+    "창저우(常州는 닫히지 않았다",
+    "설명(이것은 중국어 문장입니다 这是一个句子，很长。) 끝",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS, ids=[f[0][:24] for f in FORMS])
+def test_forms(text, expected):
+    assert pairs_of(text) == expected
+
+
+@pytest.mark.parametrize("text", NON_PAIRS, ids=[t[:24] for t in NON_PAIRS])
+def test_non_pairs(text):
+    assert pairs_of(text) == []
+
+
+def test_glosses():
+    got = {p.term: p.gloss for p in extract_pairs(document_from_text(
+        "전정특신(專精特新, 전문화·정밀화·특색화·참신화) JBD(Jade Bird Display, 上海显耀显示科技有限公司) "
+        "일대일로(一带一路, Belt and Road Initiative) 상하이(상해, 중국어: 上海) 창저우(常州)"
+    ))}
+    assert got == {
+        "전정특신": "전문화·정밀화·특색화·참신화",
+        "JBD": "Jade Bird Display",
+        "일대일로": "Belt and Road Initiative",
+        "상하이": "상해",
+        "창저우": None,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("명난(孟楠) 회장은", "person"),
+        ("부회장 송지엔(熊剑)은", "person"),
+        ("동애잉(董艾颖) 전략기획부 부장이", "person"),
+        ("장원타오[张文涛, 연구소 원장]는", "person"),
+        ("통저우구(通州区)에서", "place"),
+        ("허페이시(合肥市)에", "place"),
+        ("중산대학(中山大学)", "org"),
+        ("공업정보화부(工业和信息化部)에서", "org"),
+        ("진샤테크놀로지투자회사(金沙科技投资公司)가", "company"),
+        ("GAC GROUP(广汽集团)이", "company"),
+        ("Leyard(利亚德)", "company"),
+        ("남방일보(南方日报)", "media"),
+        ("차이리엔사(财联社):", "media"),
+        ("전정특신(專精特新)", "concept"),
+        ("사변(事變)", "concept"),
+    ],
+)
+def test_kinds(text, kind):
+    (pair,) = extract_pairs(document_from_text(text))
+    assert pair.kind == kind
+
+
+def test_person_kind_spreads_to_every_mention():
+    doc = document_from_text("부회장 송지엔(熊剑)은 말했다.\n\n송지엔(熊剑)은 다시 말했다.")
+    assert [p.kind for p in extract_pairs(doc)] == ["person", "person"]
+
+
+def test_classifier_is_generic():
+    assert classify("하얼빈시", "哈尔滨市") == "place"
+    assert classify("Tencent", "腾讯") == "company"
+    assert classify("신화망", "新华网") == "media"
+
+
+def test_positions_and_dict():
+    doc = document_from_text("첫 줄\n\n  광저우시 판위구(番禺区)와 **CALB**(中创新航)이")
+    a, b = extract_pairs(doc)
+    assert (a.line, a.column, a.end_line, a.end_column) == (3, 8, 3, 11)
+    assert doc.raw[doc.offset(a.line, a.column) : doc.offset(a.end_line, a.end_column)] == "판위구"
+    assert (b.term, b.line, b.column) == ("CALB", 3, 20)
+    d = a.to_dict()
+    assert d["term"] == "판위구" and d["zh"] == "番禺区" and d["path"] == "-"
+    assert set(d) == {f for f in Pair.__dataclass_fields__}
+    assert "\n" not in a.context and "판위구(番禺区)" in a.context
+
+
+# --- the hand-annotated issue ------------------------------------------------------------
+
+
+def _gold() -> list[dict]:
+    with GOLD.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def test_gold_points_at_its_terms():
+    lines = ISSUE.read_text(encoding="utf-8").split("\n")
+    gold = _gold()
+    assert len(gold) >= 80
+    for row in gold:
+        line, col, term = int(row["line"]), int(row["column"]), row["term"]
+        assert lines[line - 1][col - 1 : col - 1 + len(term)] == term, row
+        assert row["kind"] in ("person", "place", "org", "company", "media", "concept", "other")
+
+
+def test_precision_and_recall_on_issue_318():
+    pairs = extract_pairs(read_document(ISSUE))
+    got = Counter((p.line, p.term, p.zh) for p in pairs)
+    gold = Counter((int(r["line"]), r["term"], r["zh"]) for r in _gold())
+    hits = sum((got & gold).values())
+    precision = hits / max(1, sum(got.values()))
+    recall = hits / sum(gold.values())
+    print(f"\nissue 318: {sum(gold.values())} annotated, {sum(got.values())} extracted, "
+          f"precision {precision:.3f}, recall {recall:.3f}")
+    for key in sorted((got - gold).elements()):
+        print("  extra  ", key)
+    for key in sorted((gold - got).elements()):
+        print("  missed ", key)
+    assert precision >= 0.95
+    assert recall >= 0.95
+    columns = {(p.line, p.term, p.zh): p.column for p in pairs}
+    for r in _gold():
+        key = (int(r["line"]), r["term"], r["zh"])
+        if key in columns and Counter(k for k in gold.elements() if k == key)[key] == 1:
+            assert columns[key] == int(r["column"]), key
+
+
+# --- odd input: never raise, never quadratic ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "창저우" + "(" * 10_000 + "常州" + ")" * 10_000,
+        "가" + "[常(" * 10_000 + "]" * 10_000,
+        "(" * 50_000 + "常州" + "]" * 50_000,
+        ")" * 10_000 + "창저우(常州)" + "(" * 10_000,
+        "創" * 100_000 + "(" + "가" * 100_000 + ")",
+        "\ufffd\x01\x02" * 10_000 + "창저우(常州)",
+    ],
+    ids=["deep-parens", "deep-mixed", "unbalanced", "stray", "long-runs", "noise"],
+)
+def test_odd_text_is_fast_and_safe(text):
+    start = time.perf_counter()
+    extract_pairs(document_from_text(text))
+    assert time.perf_counter() - start < 5
+
+
+def test_five_megabyte_line_is_linear():
+    unit = "광저우시 판위구(番禺区)와 GAC GROUP(广汽集团)이 공동 건설할 예정이다. " + "그리고 평범한 문장이 이어진다. " * 6
+    small = document_from_text((unit * (500_000 // len(unit) + 1))[:500_000])
+    big = document_from_text((unit * (5_000_000 // len(unit) + 1))[:5_000_000])
+    extract_pairs(small)  # warm the caches
+    t0 = time.perf_counter()
+    n_small = len(extract_pairs(small))
+    t1 = time.perf_counter()
+    n_big = len(extract_pairs(big))
+    t2 = time.perf_counter()
+    assert n_big > 9 * n_small
+    assert t2 - t1 < 30 * max(t1 - t0, 0.05)  # ten times the text, nowhere near a hundred times the time
+
+
+def test_binary_file_is_bad_input(tmp_path):
+    f = tmp_path / "issue.md"
+    f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(BadInput, match="issue.md"):
+        read_document(f)
