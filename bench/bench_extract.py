@@ -1,0 +1,62 @@
+"""Print the throughput of pair extraction on issue text, once warm (not a test).
+
+Usage::
+
+    .venv/bin/python bench/bench_extract.py [FILE_OR_FOLDER ...]   # default: data/issues/
+
+The first pass fills the judge and classifier caches (its time is printed as 'cold');
+then the files are extracted over and over for about two seconds.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from glossary.extract import extract_pairs  # noqa: E402
+from glossary.sources import document_from_text, iter_source_files, read_document  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    paths = argv or [str(ROOT / "data" / "issues")]
+    docs = [read_document(p) for p in iter_source_files(paths)]
+    if not docs:
+        print("no source files found", file=sys.stderr)
+        return 2
+    size = sum(len(d.raw.encode("utf-8")) for d in docs)
+
+    t0 = time.perf_counter()
+    n_pairs = sum(len(extract_pairs(d)) for d in docs)
+    cold = time.perf_counter() - t0
+
+    rounds, spent = 0, 0.0
+    while spent < 2.0:
+        t = time.perf_counter()
+        for d in docs:
+            extract_pairs(d)
+        spent += time.perf_counter() - t
+        rounds += 1
+
+    # the whole path a command takes: decoded text -> Document -> pairs
+    rounds_full, spent_full = 0, 0.0
+    while spent_full < 2.0:
+        t = time.perf_counter()
+        for d in docs:
+            extract_pairs(document_from_text(d.raw, d.path, d.kind))
+        spent_full += time.perf_counter() - t
+        rounds_full += 1
+
+    mb = size / 1e6
+    print(f"{len(docs)} file(s), {size:,} bytes, {n_pairs} pairs")
+    print(f"cold first pass      {cold:.3f} s ({mb / cold:.2f} MB/s)")
+    print(f"extract_pairs, warm  {mb * rounds / spent:.2f} MB/s ({rounds} rounds)")
+    print(f"document + extract   {mb * rounds_full / spent_full:.2f} MB/s ({rounds_full} rounds)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
