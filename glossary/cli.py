@@ -347,6 +347,58 @@ def _entry_line(glossary: Glossary, entry, as_json: bool) -> str:
     return f"{entry.zh}\t{entry.kind or '-'}\t{renderings}"
 
 
+@cli.command()
+@click.argument("drafts", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="warning", show_default=True,
+              help="Exit 1 when a finding reaches this severity.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes in place.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing.")
+@click.option("--source", type=click.Path(dir_okay=False), help="The Chinese source text (enables kozh/missing-term).")
+@click.pass_context
+def lint(ctx, drafts: tuple[str, ...], fmt: str, fail_on: str, fix: bool, diff: bool, source: str | None) -> int:
+    """Check drafts (files, folders, or - for standard input) against the glossary.
+
+    Example: kozh lint --fail-on error --format github drafts/
+    """
+    from pathlib import Path
+
+    from .fixes import unified_diff
+    from .formatters import FORMATTERS
+    from .lint import fails, fix_in_place, lint_paths, planned_fixes
+
+    if fix and diff:
+        raise click.UsageError("use --fix or --diff, not both")
+    first = next((Path(d) for d in drafts if d != "-"), None)
+    glossary = Glossary.open(resolve_db(ctx.find_root().params.get("db"), first), create=False)
+    ctx.call_on_close(glossary.close)
+    result = lint_paths(drafts, glossary, source=source)
+    if diff:
+        for path, (before, after, _) in planned_fixes(result).items():
+            click.echo(unified_diff(path, before, after), nl=False)
+        return ExitCode.FINDINGS if fails(result.findings, fail_on) else ExitCode.CLEAN
+    if fix:
+        applied = fix_in_place(result)
+        result = lint_paths([d for d in drafts if d != "-"], glossary, source=source)
+        click.echo(f"applied {applied} fix{'es' if applied != 1 else ''}", err=True)
+    color = fmt == "text" and sys.stdout.isatty()
+    kwargs = {"color": color, "files": len(result.documents)} if fmt == "text" else {}
+    click.echo(FORMATTERS[fmt](result.findings, **kwargs), nl=False)
+    return ExitCode.FINDINGS if fails(result.findings, fail_on) else ExitCode.CLEAN
+
+
+@cli.command("rules")
+def rules_() -> None:
+    """List the lint rules, their default severity and what each checks.
+
+    Example: kozh rules
+    """
+    from .rules import RULES, summary
+
+    for code, rule in RULES.items():
+        click.echo(f"{code:<20} {str(rule.default_severity):<8} {summary(rule)}")
+
+
 def main() -> None:
     """Entry point of the ``kozh`` console script."""
     cli(prog_name="kozh")

@@ -1,0 +1,210 @@
+"""Korean-aware matching helpers: word boundaries, particles after a term, 받침, jamo.
+
+A glossary term matches in Korean text only as a whole word, optionally followed by particles
+and a few noun suffixes: 창저우는, 창저우의, 창저우시에서 match 창저우; 성장 does not match 성 and
+중산층 does not match 중산. Everything here is plain string work (no morphological analyser on the
+hot path).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .textnorm import is_hangul
+
+_S_BASE = 0xAC00
+_N_JUNG = 21
+_N_JONG = 28
+
+_CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_RIEUL = 8  # index of ㄹ among final consonants
+
+# Particles (조사) and the copula's forms that may follow a noun, longest tried first.
+PARTICLES = frozenset(
+    """
+    이 가 은 는 을 를 의 에 에서 에게 에게서 께 께서 한테 와 과 랑 이랑 로 으로 로서 으로서 로써 으로써
+    로부터 으로부터 서 도 만 까지 부터 처럼 보다 마다 조차 밖에 뿐 이나 나 이든 든 이라도 라도 같이
+    에는 에서는 에도 에서도 으로는 로는 과는 와는 에게는 까지는 부터는 과의 와의 에서의 으로의 로의 에의
+    이다 다 이며 며 이고 이자 인 이라는 라는 이라고 라고 이란 란 이라 라 이었다 였다 이었고 였고 입니다
+    이에요 예요 이지만 이던 이었던 였던 이면 면 이므로 이기도 이기 이라며 라며 이냐 이야 야
+    """.split()
+)
+"""Particles and copula endings allowed right after a term."""
+
+SUFFIXES = frozenset("시 구 성 현 진 측 사 등 씨 들 내 간 외 적".split())
+"""Noun suffixes allowed between a term and its particles (창저우시, 화웨이측, 장원타오씨)."""
+
+_PIECES = PARTICLES | SUFFIXES
+_MAX_PIECE = max(len(p) for p in _PIECES)
+
+
+def is_syllable(ch: str) -> bool:
+    return is_hangul(ch)
+
+
+def decompose(ch: str) -> tuple[int, int, int] | None:
+    """(initial, medial, final) indices of a Hangul syllable; final 0 means no 받침."""
+    if not is_hangul(ch):
+        return None
+    code = ord(ch) - _S_BASE
+    return code // (_N_JUNG * _N_JONG), (code // _N_JONG) % _N_JUNG, code % _N_JONG
+
+
+def has_batchim(ch: str) -> bool:
+    """True when a Hangul syllable ends in a consonant (받침): 천 yes, 화 no.
+
+    A Latin letter or digit counts by its usual Korean reading only for digits; other characters
+    count as vowel-final (the common reading of a Latin name's last letter varies).
+    """
+    parts = decompose(ch)
+    if parts is not None:
+        return parts[2] != 0
+    return ch in "013678"  # 영 일 삼 육 칠 팔 end in a consonant
+
+
+def ends_in_rieul(ch: str) -> bool:
+    """True when the syllable's 받침 is ㄹ (the exception that takes 로, not 으로)."""
+    parts = decompose(ch)
+    return parts is not None and parts[2] == _RIEUL
+
+
+@lru_cache(maxsize=65536)
+def jamo(text: str) -> str:
+    """Compatibility-jamo decomposition for fuzzy comparison: 류싱천 → ㄹㅠㅅㅣㅇㅊㅓㄴ."""
+    out = []
+    for ch in text:
+        parts = decompose(ch)
+        if parts is None:
+            out.append(ch)
+            continue
+        cho, jung, jong = parts
+        out.append(_CHO[cho])
+        out.append(_JUNG[jung])
+        if jong:
+            out.append(_JONG[jong])
+    return "".join(out)
+
+
+def syllable_count(text: str) -> int:
+    return sum(1 for ch in text if is_hangul(ch))
+
+
+@lru_cache(maxsize=65536)
+def split_tail(rest: str) -> tuple[str, ...] | None:
+    """Split the Hangul after a term into known suffixes and particles, or None if it is not one.
+
+    ``""`` splits into ``()``. At most four pieces: 창저우 + 시 + 에서 + 는.
+
+    >>> split_tail("시에서")
+    ('시', '에서')
+    >>> split_tail("장") is None
+    True
+    """
+    if not rest:
+        return ()
+    best: tuple[str, ...] | None = None
+
+    def walk(pos: int, pieces: tuple[str, ...]) -> None:
+        nonlocal best
+        if pos == len(rest):
+            if best is None or len(pieces) < len(best):
+                best = pieces
+            return
+        if len(pieces) >= 4:
+            return
+        for size in range(min(_MAX_PIECE, len(rest) - pos), 0, -1):
+            piece = rest[pos:pos + size]
+            if piece in PARTICLES or (piece in SUFFIXES and all(p in SUFFIXES for p in pieces)):
+                walk(pos + size, pieces + (piece,))
+
+    walk(0, ())
+    return best
+
+
+def hangul_run(text: str, pos: int) -> str:
+    """The Hangul syllables starting at ``pos`` (up to the first non-Hangul character)."""
+    end = pos
+    n = len(text)
+    while end < n and is_hangul(text[end]):
+        end += 1
+    return text[pos:end]
+
+
+def starts_word(text: str, start: int) -> bool:
+    """True when ``start`` begins a word: the character before is not a Hangul syllable."""
+    return start == 0 or not is_hangul(text[start - 1])
+
+
+def tail_ok(text: str, end: int, *, allow_suffix: bool = True) -> bool:
+    """True when what follows ``end`` lets the term stand as a word (nothing, or particles)."""
+    rest = hangul_run(text, end)
+    if not rest:
+        return True
+    pieces = split_tail(rest)
+    if pieces is None:
+        return False
+    return allow_suffix or not any(p in SUFFIXES for p in pieces)
+
+
+# -- particle adjustment for fixes --------------------------------------------------------
+
+# (form after a consonant, form after a vowel).
+_ALTERNATING = (("이", "가"), ("은", "는"), ("을", "를"), ("과", "와"), ("으로", "로"))
+# Every particle whose first part alternates: piece -> (pair, what follows the alternating part).
+_ALTERNATING_PIECES: dict[str, tuple[tuple[str, str], str]] = {}
+for _pair in _ALTERNATING:
+    _rests = ("", "는", "의") if _pair[0] == "과" else ("",)
+    if _pair[0] == "으로":
+        _rests = ("", "서", "써", "부터", "는", "의")
+    for _form in _pair:
+        for _rest in _rests:
+            _ALTERNATING_PIECES[_form + _rest] = (_pair, _rest)
+
+
+def _particle_form(last: str, pair: tuple[str, str]) -> str:
+    after_consonant, after_vowel = pair
+    if after_consonant == "으로":
+        return after_vowel if (not has_batchim(last) or ends_in_rieul(last)) else after_consonant
+    return after_consonant if has_batchim(last) else after_vowel
+
+
+def adjust_particle(new_word: str, rest: str) -> str | None:
+    """The particle right after a word, rewritten for ``new_word``'s last sound, or None if unchanged.
+
+    ``rest`` is the Hangul that follows the word. Only the alternating particles 이/가, 은/는,
+    을/를, 와/과 and (으)로 (ㄹ takes 로) change; a suffix such as 시 carries its own sound.
+
+    >>> adjust_particle("저우마오화", "은")
+    '는'
+    >>> adjust_particle("류싱천", "는")
+    '은'
+    >>> adjust_particle("베이징시", "으로")
+    '로'
+    """
+    pieces = split_tail(rest)
+    if not pieces or not new_word:
+        return None
+    first = pieces[0]
+    found = _ALTERNATING_PIECES.get(first)
+    if found is None:
+        return None
+    pair, remainder = found
+    wanted = _particle_form(new_word[-1], pair) + remainder
+    return None if wanted == first else wanted
+
+
+def replacement_with_particle(text: str, start: int, end: int, new_word: str) -> tuple[int, int, str]:
+    """The edit replacing ``text[start:end]`` by ``new_word``, the following particle adjusted.
+
+    Returns ``(start, end, replacement)``; ``end`` grows over the particle when it changes.
+    """
+    rest = hangul_run(text, end)
+    pieces = split_tail(rest) if rest else None
+    if pieces:
+        new_particle = adjust_particle(new_word, rest)
+        if new_particle is not None:
+            first = pieces[0]
+            return start, end + len(first), new_word + new_particle
+    return start, end, new_word

@@ -1,0 +1,190 @@
+"""kozh/inconsistent: one entry rendered more than one way."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from ..finding import Finding, Severity
+from ..index import NAME_KINDS
+from ..textnorm import has_hangul, is_han, norm_key
+
+
+class Inconsistent:
+    """Entry rendered more than one way, or a pair that departs from the glossary's rendering.
+
+    ## What it does
+    Three checks:
+
+    1. an ``X(汉字)`` pair whose ``X`` is not the glossary's reference rendering of ``汉字``
+       (산업정보화부(工业和信息化部) when the glossary has 공업정보화부);
+    2. one entry rendered two ways in the draft (중관촌 here, 중관춘 there): every occurrence
+       of a rendering other than the reference is reported;
+    3. a pair's leading name (中关村 in 중관촌창업단지(中关村创智园)) used on its own in the draft
+       both in its Sino-Korean reading and in its transliteration (중관촌 커뮤니티 … 중관춘 포럼).
+
+    The *reference* rendering is the preferred term when the entry has one. Without one (an
+    extracted glossary, where every rendering is a ``candidate``), it is the admitted or candidate
+    rendering seen most often, ties going to the one glossed first; for a person, place or company
+    a rendering the judge calls standard beats a non-standard one, so the reference is never a
+    misspelling. Inside one draft, when the glossary's reference is not among the forms used, the
+    draft's majority form (then its first) is the reference. For check 3 the transliteration is
+    the reference.
+
+    ## Why is this bad?
+    Readers take two spellings for two things; search and the newsletter archive split too.
+
+    ## Example
+    ```markdown
+    1.산업정보화부(工业和信息化部): 关于印发助力中小微企业稳增长调结构强能力若干措施的通知
+    ```
+
+    ## Use instead
+    ```markdown
+    1.공업정보화부(工业和信息化部): 关于印发助力中小微企业稳增长调结构强能力若干措施的通知
+    ```
+
+    ## Fix safety
+    Safe only when the reference is a preferred term (a person chose it); otherwise the
+    suggestion is a guess from frequencies and is shown, not applied.
+    """
+
+    code = "kozh/inconsistent"
+    default_severity = Severity.WARNING
+
+    def check(self, document, index, context) -> Iterator[Finding]:
+        reported: set[tuple[int, int]] = set()
+        references: dict[int, object] = {}
+
+        def reference(entry):
+            if entry.id not in references:
+                references[entry.id] = _reference(context, entry)
+            return references[entry.id]
+
+        # 1. pairs against the glossary
+        for pair, start, end in context.pairs:
+            entry = index.entry_for_zh(pair.zh)
+            if entry is None or not has_hangul(pair.term):
+                continue
+            norm = norm_key(pair.term)
+            statuses = {t.status for t in entry.ko_terms if t.norm == norm}
+            if statuses & {"preferred", "admitted", "deprecated"}:
+                continue
+            ref = reference(entry)
+            if ref is None or ref.norm == norm or not has_hangul(ref.text):
+                continue
+            if _standard_beats(context, entry, pair.term, ref):
+                continue
+            reported.add((start, end))
+            yield context.finding(
+                self, start, end,
+                f"{pair.term} renders {entry.zh}, which the glossary renders {ref.text}",
+                suggestions=(ref.text,), replacement=ref.text, safe=ref.status == "preferred",
+                entry_zh=entry.zh,
+            )
+
+        # 2. one entry, several renderings in the draft
+        occurrences: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for m in context.matches:
+            terms = [index.terms[t] for t in m.terms if index.terms[t].lang == "ko"]
+            entries = {t.entry_id for t in terms}
+            if len(entries) != 1 or any(t.status == "deprecated" for t in terms):
+                continue
+            occurrences[entries.pop()].append((m.start, m.end, m.norm))
+        for entry_id in sorted(occurrences):
+            found = occurrences[entry_id]
+            forms = {norm for _, _, norm in found}
+            if len(forms) < 2:
+                continue
+            entry = index.entries[entry_id]
+            ref = reference(entry)
+            ref_norm = ref.norm if ref is not None and ref.norm in forms else _majority(found)
+            ref_text = next(document.raw[s:e] for s, e, n in found if n == ref_norm)
+            first_ref = next((s for s, e, n in found if n == ref_norm), 0)
+            line = document.line_col(first_ref)[0]
+            preferred = ref is not None and ref.norm == ref_norm and ref.status == "preferred"
+            for start, end, norm in found:
+                if norm == ref_norm or (start, end) in reported:
+                    continue
+                reported.add((start, end))
+                yield context.finding(
+                    self, start, end,
+                    f"{document.raw[start:end]} and {ref_text} (line {line}) both render {entry.zh} in this draft",
+                    suggestions=(ref_text,), replacement=ref_text, safe=preferred, entry_zh=entry.zh,
+                )
+
+        # 3. a pair's leading name used on its own in two spellings
+        yield from self._leading_names(document, index, context, reported)
+
+    def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
+        from ..hanzi import sino_korean, to_hangul
+
+        stems: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for start, end, stem in context.words:
+            stems[stem].append((start, end))
+        done: set[str] = set()
+        for pair, _, _ in context.pairs:
+            zh = pair.zh
+            if len(zh) < 3 or not all(is_han(c) for c in zh) or not has_hangul(pair.term):
+                continue
+            for k in range(2, len(zh)):
+                sub = zh[:k]
+                if sub in done or index.entry_for_zh(sub) is not None:
+                    continue
+                try:
+                    sino, standard = sino_korean(sub), to_hangul(sub)
+                except Exception:
+                    continue
+                if not sino or not standard or sino == standard:
+                    continue
+                if not (pair.term.startswith(sino) or pair.term.startswith(standard)):
+                    continue
+                done.add(sub)
+                if sino in stems and standard in stems:
+                    line = document.line_col(stems[standard][0][0])[0]
+                    for start, end in stems[sino]:
+                        if (start, end) in reported:
+                            continue
+                        reported.add((start, end))
+                        yield context.finding(
+                            self, start, end,
+                            f"{sino} and {standard} (line {line}) both render {sub} in this draft: "
+                            f"{standard} is the transliteration",
+                            suggestions=(standard,), replacement=standard, safe=False,
+                        )
+
+
+def _majority(found: list[tuple[int, int, str]]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
+    for start, _, norm in found:
+        counts[norm] += 1
+        first.setdefault(norm, start)
+    return min(counts, key=lambda n: (-counts[n], first[n]))
+
+
+def _reference(context, entry):
+    """The entry's reference rendering, a standard one preferred over a non-standard guess."""
+    ref = entry.reference()
+    if ref is None or ref.status == "preferred" or entry.kind not in NAME_KINDS:
+        return ref
+    from .nonstandard import assess
+
+    if assess(context, ref.text, entry.zh, era=entry.era) is None:
+        return ref
+    for term in sorted(entry.ko_terms, key=lambda t: (-t.frequency, t.id)):
+        if term.status in ("admitted", "candidate") and has_hangul(term.text):
+            if assess(context, term.text, entry.zh, era=entry.era) is None:
+                return term
+    return ref
+
+
+def _standard_beats(context, entry, korean: str, ref) -> bool:
+    """True when ``korean`` is standard for a name and the unpreferred reference is not."""
+    if ref.status == "preferred" or entry.kind not in NAME_KINDS:
+        return False
+    from .nonstandard import assess
+
+    return assess(context, korean, entry.zh, era=entry.era) is None and (
+        assess(context, ref.text, entry.zh, era=entry.era) is not None
+    )

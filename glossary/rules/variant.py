@@ -1,0 +1,122 @@
+"""kozh/variant: a near-miss spelling of a known term."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..finding import Finding, Severity
+from ..textnorm import is_hangul, norm_key
+
+
+class Variant:
+    """Near-miss spelling of a known term (류썩천 for 류싱천, Dahooo for Dahoo).
+
+    ## What it does
+    Looks at every word of the draft that is not itself a glossary term:
+
+    * a Korean word of three or more syllables that differs from a glossary rendering in exactly
+      one syllable is reported only when it sounds the same: the judge, given the word and the
+      term's Chinese, calls the word ``nonstandard`` and suggests that very term (류썩천 for
+      刘星辰 → 류싱천). Distinct names that merely look alike (장원하오 beside 장원타오 for
+      张文涛) and ordinary words do not pass that test; one- and two-syllable words are skipped;
+    * a Latin word of five or more letters one edit away from a Latin term, where the edit
+      doubles or undoubles a letter or swaps two neighbours (Dahooo, Dahoo; Tencnet, Tencent).
+
+    When the glossary's own rendering is the non-standard one and the draft's word is standard,
+    nothing is reported here: ``kozh/nonstandard`` reports the glossary's rendering instead.
+
+    ## Why is this bad?
+    A typo in a name makes a different name; readers and search engines cannot tell.
+
+    ## Example
+    ```markdown
+    Dahooo 는 자체 개발한 DRS 시스템을 기반으로 …
+    ```
+
+    ## Use instead
+    ```markdown
+    Dahoo 는 자체 개발한 DRS 시스템을 기반으로 …
+    ```
+
+    ## Fix safety
+    Safe: the suggestion is a glossary term one syllable or one letter away; the particle after
+    it is adjusted when the last syllable's 받침 changes.
+    """
+
+    code = "kozh/variant"
+    default_severity = Severity.WARNING
+
+    def check(self, document, index, context) -> Iterator[Finding]:
+        covered = _Coverage(context.matched_spans)
+        verdicts: dict[str, tuple | None] = {}
+        for start, end, stem in context.words:
+            if covered.hits(start, end):
+                continue
+            if stem not in verdicts:
+                verdicts[stem] = self._near(stem, index, context)
+            hit = verdicts[stem]
+            if hit is None:
+                continue
+            term, entry = hit
+            yield context.finding(
+                self, start, end,
+                f"{stem} looks like a misspelling of {term.text} ({entry.zh})",
+                suggestions=(term.text,), replacement=term.text, entry_zh=entry.zh,
+            )
+
+    def _near(self, stem: str, index, context):
+        norm = norm_key(stem)
+        if norm in index.by_norm:
+            return None
+        if is_hangul(stem[0]):
+            if len(stem) < 3 or not all(is_hangul(c) for c in stem):
+                return None
+            seen: set[int] = set()
+            for i in range(len(norm)):
+                for term_id in index.near.get(norm[:i] + "\0" + norm[i + 1:], ()):
+                    if term_id in seen:
+                        continue
+                    seen.add(term_id)
+                    term = index.terms[term_id]
+                    if term.status == "deprecated":
+                        continue
+                    entry = index.entries[term.entry_id]
+                    j = context.judge(stem, entry.zh, entry.era)
+                    if j.verdict == "nonstandard" and j.suggestion and norm_key(j.suggestion) == term.norm:
+                        return term, entry
+            return None
+        if len(norm) < 5 or not norm.isascii() or not norm.isalpha():
+            return None
+        for candidate in _latin_neighbours(norm):
+            for term_id in index.latin.get(candidate, ()):
+                term = index.terms[term_id]
+                if term.status != "deprecated":
+                    return term, index.entries[term.entry_id]
+        return None
+
+
+def _latin_neighbours(word: str) -> list[str]:
+    """Words one doubled/undoubled letter or one neighbour swap away, in a fixed order."""
+    out: list[str] = []
+    for i in range(len(word)):
+        if (i > 0 and word[i - 1] == word[i]) or (i + 1 < len(word) and word[i + 1] == word[i]):
+            out.append(word[:i] + word[i + 1:])  # Dahooo -> Dahoo
+        out.append(word[:i] + word[i] + word[i:])  # Dahoo -> Dahooo (the term doubles a letter)
+        if i + 1 < len(word) and word[i] != word[i + 1]:
+            out.append(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    seen: set[str] = set()
+    return [w for w in out if w != word and not (w in seen or seen.add(w))]
+
+
+class _Coverage:
+    """Is a span inside an already matched term? (matches are sorted and disjoint)"""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.spans = spans
+
+    def hits(self, start: int, end: int) -> bool:
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.spans[i][1] > start
