@@ -95,3 +95,116 @@ async def test_glossary_lists_entries_and_searches(db):
         await pilot.press(*"廣州")
         await settle(pilot)
         assert table.get_row_at(0)[0] == "广州"
+
+
+@run
+async def test_glossary_filters_by_kind_and_status(db):
+    app = KozhApp(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        from tui.widgets.term_table import TermTable
+
+        table = app.screen.query_one(TermTable)
+        app.screen.query_one("#kind").value = "person"
+        await settle(pilot)
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == ["张文涛"]
+        app.screen.query_one("#kind").clear()
+        app.screen.query_one("#status").value = "candidate"
+        await settle(pilot)
+        assert {table.get_row_at(i)[0] for i in range(table.row_count)} == {"番禺", "粤港澳", "粤港澳大湾区"}
+
+
+@run
+async def test_entry_editor_changes_go_through_history(db):
+    app = KozhApp(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"changzhou")
+        await settle(pilot)
+        app.screen.query_one("#terms").focus()
+        await pilot.press("e")
+        await settle(pilot)
+        # rows: 창저우 (preferred), 상주 (deprecated); make 상주 preferred
+        await pilot.press("down", "p")
+        await settle(pilot)
+        assert terms(db, "常州") == {"창저우": "admitted", "상주": "preferred"}
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert terms(db, "常州") == {"창저우": "preferred", "상주": "deprecated"}
+        # deprecate the preferred rendering
+        await pilot.press("up", "d")
+        await settle(pilot)
+        assert terms(db, "常州")["창저우"] == "deprecated"
+        await pilot.press("ctrl+z")
+        # house spelling and note
+        app.screen.query_one("#house").focus()
+        await pilot.press(*"창주", "enter")
+        app.screen.query_one("#note").focus()
+        await pilot.press(*"장쑤성", "enter")
+        await settle(pilot)
+        with Glossary.open(db) as g:
+            entry = g.entry("常州")
+            assert (entry.house_spelling, entry.note) == ("창주", "장쑤성")
+        await pilot.press("escape")
+        await settle(pilot)
+        # undo from the glossary screen takes back the note
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        with Glossary.open(db) as g:
+            assert g.entry("常州").note is None
+            assert g.entry("常州").house_spelling == "창주"
+
+
+@run
+async def test_glossary_search_with_more_entries_than_a_page(tmp_path):
+    from glossary.store import Glossary as G
+
+    path = tmp_path / "big.db"
+    with G.open(path) as g:
+        with g.changeset("many"):
+            for i in range(150):
+                g.add_term(f"가나{i}", f"中{chr(0x4E00 + i)}", status="preferred")
+        g.add_term("창저우", "常州", status="preferred", kind="place")
+    app = KozhApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        from tui.widgets.term_table import TermTable
+
+        table = app.screen.query_one(TermTable)
+        assert table.row_count > 100  # the whole index once it is built, not the first page
+        await pilot.press("slash", *"창저")
+        await settle(pilot)
+        assert table.get_row_at(0)[0] == "常州"
+
+
+@run
+async def test_lookup_shows_entry_or_transliteration_and_copies(db):
+    app = KozhApp(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await settle(pilot)
+        await pilot.press(*"常州")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one("#lookup-entry").view.entry.zh == "常州"
+        assert ("preferred", "창저우") in screen.pairs
+        await pilot.press("enter")  # to the readings
+        await pilot.press("enter")  # copy the first
+        assert app.clipboard == "창저우"
+        screen.query_one("#lookup-input").value = ""
+        screen.query_one("#lookup-input").focus()
+        await pilot.press(*"杭州")
+        await settle(pilot)
+        assert screen.query_one("#lookup-entry").view is None
+        labels = dict((label, text) for label, text in screen.pairs)
+        assert labels["standard"] == "항저우"
+        assert labels["Sino-Korean"] == "항주"
+        sino = [label for label, _ in screen.pairs].index("Sino-Korean")
+        await pilot.press("enter", *["down"] * sino, "c")
+        assert app.clipboard == "항주"
+        # pinyin
+        screen.query_one("#lookup-input").value = ""
+        screen.query_one("#lookup-input").focus()
+        await pilot.press(*"changzhou")
+        await settle(pilot)
+        assert screen.query_one("#lookup-entry").view.entry.zh == "常州"

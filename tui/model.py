@@ -315,12 +315,7 @@ def build_index(g: Glossary):
     """The lint engine's compiled index of the glossary."""
     from glossary import index as index_module
 
-    cls = index_module.GlossaryIndex
-    for name in ("build", "from_glossary", "load", "compile"):
-        factory = getattr(cls, name, None)
-        if callable(factory):
-            return factory(g)
-    return cls(g)
+    return index_module.GlossaryIndex.for_glossary(g)
 
 
 def document_kind(path: str) -> str:

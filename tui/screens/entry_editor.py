@@ -78,8 +78,12 @@ class EntryEditorScreen(ModalScreen[bool]):
             self.query_one("#house", Input).value = e.house_spelling or ""
             self.query_one("#note", Input).value = e.note or ""
             with self.prevent(Select.Changed):
-                self.query_one("#edit-kind", Select).value = e.kind if e.kind else Select.BLANK
-                self.query_one("#edit-era", Select).value = e.era if e.era else Select.BLANK
+                for select_id, value in (("#edit-kind", e.kind), ("#edit-era", e.era)):
+                    select = self.query_one(select_id, Select)
+                    if value:
+                        select.value = value
+                    else:
+                        select.clear()
         self.zh = view.entry.zh
 
     def _current_term_id(self) -> int | None:

@@ -60,6 +60,7 @@ class GlossaryScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = ""
         self.app.guard(self._first_page)
+        self.query_one(TermTable).focus()
         self.build_index()
 
     # loading ------------------------------------------------------------------------------

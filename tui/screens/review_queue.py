@@ -16,18 +16,21 @@ from textual.worker import get_current_worker
 from ..model import Candidate, GlossaryService
 
 
-def judge_text(korean: str, chinese: str) -> Text:
+VERDICT_STYLE = {"standard": "green", "sino": "cyan", "latin": "cyan", "mixed": "yellow", "nonstandard": "red"}
+
+
+def judge_text(korean: str, chinese: str, era: str | None = None) -> Text:
     """The judge's verdict on a rendering, one line."""
     try:
         from glossary.hanzi import judge
     except ImportError:
         return Text("verdict: the transliteration engine is not installed", style="dim")
     try:
-        j = judge(korean, chinese)
+        j = judge(korean, chinese, era=era)
     except Exception as exc:  # noqa: BLE001
         return Text(f"verdict: cannot judge ({exc})", style="dim")
     verdict = str(getattr(j, "verdict", j))
-    style = {"standard": "green", "sino-korean": "cyan", "sino_korean": "cyan"}.get(verdict.lower(), "yellow")
+    style = VERDICT_STYLE.get(verdict.lower(), "yellow")
     text = Text("verdict: ").append(verdict, style=f"bold {style}")
     suggestion = getattr(j, "suggestion", None)
     if suggestion and suggestion != korean:
@@ -110,7 +113,7 @@ class ReviewQueueScreen(Screen):
             return
         self.verdict = Text("verdict: …", style="dim")
         self._render(c)
-        self.judge(c.term.id, c.term.text, c.entry.zh)
+        self.judge(c.term.id, c.term.text, c.entry.zh, c.entry.era)
 
     def _render(self, c: Candidate) -> None:
         head = Text()
@@ -140,8 +143,8 @@ class ReviewQueueScreen(Screen):
         self.query_one("#review-detail", Static).update(Group(*parts))
 
     @work(thread=True, exclusive=True, group="judge", exit_on_error=False)
-    def judge(self, term_id: int, korean: str, chinese: str) -> None:
-        text = judge_text(korean, chinese)
+    def judge(self, term_id: int, korean: str, chinese: str, era: str | None) -> None:
+        text = judge_text(korean, chinese, era)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Verdict(term_id, text))
 

@@ -29,6 +29,7 @@ def entry_renderable(view: EntryView | None, empty: str = "No entry selected."):
     table.add_column()
     table.add_column()
     table.add_column(justify="right")
+    seen: list[Text] = []
     for tv in view.terms:
         t = tv.term
         label = rendering_text(t.text, t.status)
@@ -36,14 +37,17 @@ def entry_renderable(view: EntryView | None, empty: str = "No entry selected."):
             label = Text(f"[{t.lang}] ").append_text(label)
         table.add_row(label, Text(t.status, style="dim"), Text(f"{t.frequency}×", style="dim"))
         for s in tv.sightings[:3]:
-            where = Text(f"  {s.path}:{s.line}", style="dim")
+            where = Text(f"{t.text} ", style="bold").append(f"{s.path}:{s.line}", style="dim")
             if s.context:
                 where.append(f"  {s.context}")
-            table.add_row(where, "", "")
+            seen.append(where)
     if view.terms:
         parts.append(table)
     else:
         parts.append(Text("no renderings yet", style="dim"))
+    if seen:
+        parts.append(Text("seen in:", style="underline"))
+        parts.extend(seen)
     if e.house_spelling:
         parts.append(Text(f"house spelling: {e.house_spelling}"))
     if e.note:
