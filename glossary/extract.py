@@ -46,6 +46,7 @@ _RUN_TOGETHER = re.compile(
     r"([\uac00-\ud7a3]{1,12})([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,12})"
 )
 _RUN_ITEM_SPLIT = re.compile(r"[•·・,，/、]")
+_INNER_SPLIT = re.compile(r"\s*[•·・/]\s*")
 _LEADING_NUMBER = re.compile(r"^\d{1,3}[.)](?=\D)")
 # Characters a zh side may hold besides Han: '中国制造2025', 'TCL科技', '阿里·巴巴'.
 _ZH_EXTRA = set("0123456789 ·•・-&.") | set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -500,6 +501,13 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
         m = _LABEL.match(value)
         if m and not has_han(m.group(1)):
             value = m.group(2).strip()
+        if zh is None and not _is_zh(value) and _HAN.search(value):
+            # '字节跳动·ByteDance', '比亚迪·비야디': the Chinese and a gloss joined by a middle dot
+            parts = [x.strip() for x in _INNER_SPLIT.split(value)]
+            if len(parts) > 1 and _is_zh(parts[0]) and not any(_HAN.search(x) for x in parts[1:]):
+                zh = parts[0]
+                glosses.extend(x for x in parts[1:] if x)
+                continue
         if zh is None and _is_zh(value):
             zh = value
         elif value and not _NUMBERISH.match(value):
