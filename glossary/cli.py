@@ -347,6 +347,79 @@ def _entry_line(glossary: Glossary, entry, as_json: bool) -> str:
     return f"{entry.zh}\t{entry.kind or '-'}\t{renderings}"
 
 
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "tsv", "tbx", "tbx2", "json"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
+@click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Only terms of this status (repeatable).")
+@click.option("--kind", multiple=True, type=click.Choice(KINDS), help="Only entries of this kind (repeatable).")
+@click.pass_context
+def export(ctx, fmt: str, output: str | None, status: tuple[str, ...], kind: tuple[str, ...]) -> None:
+    """Write the glossary as CSV, OmegaT TSV, TBX (v3 or v2) or JSON.
+
+    Example: kozh export --format tbx2 -o glossary.tbx --status preferred
+    """
+    from .interop import export_glossary
+
+    data = export_glossary(open_glossary(ctx, create=False), fmt, status=status, kind=kind)
+    if output:
+        with open(output, "wb") as f:
+            f.write(data)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)  # bytes as exported: the CSV's BOM and CRLF untouched
+        sys.stdout.buffer.flush()
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "tsv", "tbx", "tbx2", "json"]), help="Default: from the suffix or content.")
+@click.pass_context
+def import_(ctx, file: str, fmt: str | None) -> None:
+    """Merge a glossary file into the glossary, all or nothing; conflicts keep the glossary's value.
+
+    Example: kozh import team.csv
+    """
+    from .interop import import_glossary
+
+    report = import_glossary(open_glossary(ctx), file, fmt)
+    for conflict in report.conflicts:
+        click.echo(f"{file}, {conflict}", err=True)
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only unless --public).")
+@click.option("--public", is_flag=True, help="Allow a non-loopback --host (arbitrary SQL is then turned off).")
+@click.pass_context
+def serve(ctx, port: int, host: str, public: bool) -> int:
+    """Publish the glossary read-only with Datasette, with full-text search on terms.
+
+    Example: kozh serve --port 8001   (then open http://127.0.0.1:8001)
+    """
+    from . import serve as serving
+
+    glossary = open_glossary(ctx, create=False)  # creates nothing, and checks it is a glossary
+    command = serving.datasette_command(glossary.path, host=host, port=port, public=public)
+    click.echo(f"serving {glossary.path} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    return serving.run(command)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@click.pass_context
+def backup(ctx, path: str, force: bool) -> None:
+    """Copy the glossary to PATH with SQLite's online backup (safe while others write).
+
+    Example: kozh backup backups/glossary-2024-06-01.db
+    """
+    from .interop import backup_glossary
+
+    target = backup_glossary(open_glossary(ctx, create=False), path, force=force)
+    click.echo(f"backed up to {target}")
+
+
 @cli.command()
 @click.argument("drafts", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True)
