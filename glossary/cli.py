@@ -243,7 +243,7 @@ def extract(ctx, paths: tuple[str, ...], dry_run: bool, fmt: str) -> None:
     with file_progress(paths, enabled=fmt == "text") as on_file:
         summary = extract_into(glossary, paths, on_pair=on_pair, on_file=on_file)
     for report in summary.skipped:
-        click.echo(f"kozh: warning: skipped {report.path}: {report.skipped}", err=True)
+        click.echo(f"kozh: warning: skipped {report.skipped}", err=True)
     out = sys.stdout if fmt == "text" else sys.stderr
     click.echo(
         f"{len(summary.files) - len(summary.skipped)} files, {summary.total('pairs')} pairs, "

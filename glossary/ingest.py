@@ -96,7 +96,8 @@ def extract_into(
             doc = read_document(path)
             pairs = extract_pairs(doc)
         except (KozhError, RecursionError, MemoryError) as exc:
-            report.skipped = str(exc) or type(exc).__name__
+            reason = str(exc) or type(exc).__name__
+            report.skipped = reason if str(path) in reason else f"{path}: {reason}"
             summary.files.append(report)
             if on_file:
                 on_file(report)
