@@ -205,6 +205,8 @@ def _merge(glossary: Glossary, record: EntryRecord, report: ImportReport) -> Non
         report.entries_updated += 1
     for term in record.terms:
         _merge_term(glossary, entry, term, report, conflict)
+    if record.sources and record.terms:
+        _merge_entry_sources(glossary, entry, record, report)
 
 
 def _merge_term(glossary: Glossary, entry: Entry, record: TermRecord, report: ImportReport, conflict) -> None:
@@ -233,6 +235,20 @@ def _merge_term(glossary: Glossary, entry: Entry, record: TermRecord, report: Im
     for source in record.sources:
         if source not in known:
             glossary.record_sighting(term.id, path=source, line=SOURCE_LINE, column=SOURCE_LINE)
+            known.add(source)
+            report.sources_added += 1
+
+
+def _merge_entry_sources(glossary: Glossary, entry: Entry, record: EntryRecord, report: ImportReport) -> None:
+    """Sources the file gives per entry: a source any term already has is known; new ones go to the
+    record's first term (its preferred Korean rendering when it has one)."""
+    terms = glossary.terms_of(entry.id)
+    known = {path for t in terms for path in glossary.source_paths_of(t.id)}
+    first = record.terms[0]
+    target = next(t for t in terms if t.lang == first.lang and t.norm == norm_key(first.text))
+    for source in record.sources:
+        if source not in known:
+            glossary.record_sighting(target.id, path=source, line=SOURCE_LINE, column=SOURCE_LINE)
             known.add(source)
             report.sources_added += 1
 

@@ -37,6 +37,9 @@ def fill(glossary: Glossary) -> Glossary:
     g.add_term("CALB", "中创新航", status="preferred", kind="company")
     g.update_entry("中创新航", house_spelling="CALB")
     g.upsert_entry("上海", kind="place")  # an entry with no terms yet
+    term, _ = g.add_term("A&B <주>", "北京", status="admitted", kind="org")
+    g.record_sighting(term.id, path="issues/a&b.md", line=1, column=1)
+    g.update_entry("北京", note="CRLF\r\nand <tags> & 'quotes', tab\there")
     return g
 
 
@@ -263,7 +266,7 @@ def test_tbx_content(glossary, fmt, version):
     assert status(terms["=SUM(A1)"]) == "admittedTerm-admn-sts"
     assert terms["=SUM(A1)"].find(ns + "note").text == "status: candidate"
     sources = [a.text for a in root.iter(ns + "admin") if a.get("type") == "source"]
-    assert sources == ["issues/07.md", "issues/12.md"]
+    assert sources == ["issues/07.md", "issues/12.md", "issues/a&b.md"]
 
 
 def test_tbx_fixtures_are_tbx_basic():
@@ -337,7 +340,7 @@ def test_backup_refuses_to_overwrite(glossary, tmp_path):
     assert target.read_bytes() == b"keep me"
     result = runner.invoke(cli, ["--db", glossary.path, "backup", str(target), "--force"])
     assert result.exit_code == 0, result.output
-    assert sqlite3.connect(target).execute("SELECT count(*) FROM entries").fetchone()[0] == 5
+    assert sqlite3.connect(target).execute("SELECT count(*) FROM entries").fetchone()[0] == 6
 
 
 def test_backup_refuses_the_glossary_itself(glossary):

@@ -178,6 +178,17 @@ def test_reimport_adds_nothing(glossary, tmp_path):
         assert report.terms_added == report.entries_added == 0 and not report.conflicts
 
 
+def test_reimport_with_sources_on_another_term_adds_nothing(glossary, tmp_path):
+    seed(glossary)
+    term = glossary.resolve_term("상주")
+    glossary.record_sighting(term.id, path="issues/3.md", line=2, column=5)
+    for fmt in ("csv", "tbx", "tbx2", "json"):
+        path = write(tmp_path, f"x.{fmt}", export_glossary(glossary, fmt))
+        before = counts(glossary)
+        import_glossary(glossary, path, fmt)
+        assert counts(glossary) == before, fmt
+
+
 def test_conflicts_keep_the_glossary_values(glossary, tmp_path):
     seed(glossary)
     text = f"{HEADER}\r\n常州,,,창조우,,,,,company,,\r\n常州,,,,,창저우,,,,,\r\n"

@@ -84,7 +84,7 @@ def _row(record: EntryRecord) -> dict[str, str]:
     for term in record.terms:
         column = _term_column(term.lang, term.status)
         row[column] = SEPARATOR.join(filter(None, (row.get(column), term.text)))
-    sources = sorted({s for t in record.terms for s in t.sources})
+    sources = sorted({s for t in record.terms for s in t.sources} | set(record.sources))
     row["sources"] = SEPARATOR.join(sources)
     return row
 
@@ -149,10 +149,7 @@ def _record(row: list[str], columns: list[str], name: str, line: int) -> EntryRe
     for column, (lang, status) in TERM_COLUMNS.items():
         for text in _split(cells.get(column, "")):
             record.terms.append(TermRecord(lang, text, status))
-    sources = _split(cells.get("sources", ""))
-    if sources and record.terms:
-        # One cell per entry: the sources go to its first term, which is where the export finds them.
-        record.terms[0].sources = sources
+    record.sources = _split(cells.get("sources", ""))
     return validate(record, name)
 
 

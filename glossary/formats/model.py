@@ -46,6 +46,8 @@ class EntryRecord:
     house_spelling: str | None = None
     note: str | None = None
     terms: list[TermRecord] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    """Sources of the entry as a whole, for formats that keep them per entry rather than per term (CSV)."""
     where: str = ""
     """Where in the file the entry is (``line 12``, ``entry 3``), for messages."""
 
