@@ -208,3 +208,267 @@ async def test_lookup_shows_entry_or_transliteration_and_copies(db):
         await pilot.press(*"changzhou")
         await settle(pilot)
         assert screen.query_one("#lookup-entry").view.entry.zh == "常州"
+
+
+# -- draft review -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def draft(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.md"
+    path.write_text(DRAFT, encoding="utf-8")
+    return path
+
+
+async def draft_app(db: Path, draft: Path, pilot_fn):
+    app = KozhApp(db, draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot_fn(app, pilot)
+
+
+def plain(renderable) -> str:
+    from rich.console import Console
+
+    console = Console(width=80, record=True, file=__import__("io").StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+def rules(screen) -> list[tuple[str, str]]:
+    return [(f.rule, f.found) for f in screen.findings]
+
+
+@run
+async def test_draft_findings_move_the_cursor_and_show_the_entry(db, draft):
+    async def scenario(app, pilot):
+        screen = app.screen
+        assert screen.__class__.__name__ == "DraftReviewScreen"
+        assert ("kozh/deprecated", "상주") in rules(screen)
+        index = rules(screen).index(("kozh/deprecated", "상주"))
+        screen.query_one("#findings").highlighted = index
+        await settle(pilot)
+        editor = screen.query_one("#draft")
+        assert editor.selection.start == (2, 0) and editor.selection.end == (2, 2)
+        detail = plain(screen.query_one("#finding-detail").content)
+        assert "deprecated" in detail
+
+    await draft_app(db, draft, scenario)
+
+
+@run
+async def test_draft_apply_undo_and_save(db, tmp_path):
+    path = tmp_path / "cp949.txt"
+    path.write_bytes(DRAFT.replace("\n", "\r\n").encode("cp949"))
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        assert screen.encoding == "cp949"
+        screen.query_one("#findings").highlighted = rules(screen).index(("kozh/deprecated", "상주"))
+        await pilot.press("a")
+        await settle(pilot)
+        text = screen.query_one("#draft").text
+        assert "창저우(常州)" in text
+        assert ("kozh/deprecated", "상주") not in rules(screen)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "상주(常州)" in screen.query_one("#draft").text
+        screen.query_one("#findings").highlighted = rules(screen).index(("kozh/deprecated", "상주"))
+        await pilot.press("a", "ctrl+s")
+        await settle(pilot)
+
+    await draft_app(db, path, scenario)
+    saved = path.read_bytes()
+    assert saved.decode("cp949") == DRAFT.replace("\n", "\r\n").replace("상주(常州)", "창저우(常州)")
+
+
+@run
+async def test_draft_skip_accept_and_undo_glossary_change(db, draft):
+    async def scenario(app, pilot):
+        screen = app.screen
+        target = ("kozh/deprecated", "상주")
+        screen.query_one("#findings").highlighted = rules(screen).index(target)
+        await pilot.press("s")
+        await settle(pilot)
+        assert target not in rules(screen)
+        # a skipped finding stays skipped after a re-lint
+        screen.relint()
+        await settle(pilot)
+        assert target not in rules(screen)
+        screen.skipped.clear()
+        screen.relint()
+        await settle(pilot)
+        screen.query_one("#findings").highlighted = rules(screen).index(target)
+        await pilot.press("c")
+        await settle(pilot)
+        assert terms(db, "常州")["상주"] == "admitted"
+        assert target not in rules(screen)
+        await pilot.press("u")
+        await settle(pilot)
+        assert terms(db, "常州")["상주"] == "deprecated"
+        assert target in rules(screen)
+
+    await draft_app(db, draft, scenario)
+
+
+@run
+async def test_draft_add_new_pair(db, draft):
+    async def scenario(app, pilot):
+        screen = app.screen
+        await pilot.press("n")
+        await settle(pilot)
+        prompt = app.screen
+        prompt.query_one("#field-korean").value = ""
+        prompt.query_one("#field-chinese").value = ""
+        prompt.query_one("#field-korean").focus()
+        await pilot.press(*"판위구", "enter", *"番禺区", "enter", *"place", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert terms(db, "番禺区") == {"판위구": "preferred"}
+        with Glossary.open(db) as g:
+            assert g.entry("番禺区").kind == "place"
+        await pilot.press("u")
+        await settle(pilot)
+        assert terms(db, "番禺区") == {}
+
+    await draft_app(db, draft, scenario)
+
+
+@run
+async def test_draft_edit_relints_after_a_pause(db, draft):
+    async def scenario(app, pilot):
+        screen = app.screen
+        before = rules(screen).count(("kozh/deprecated", "상주"))
+        editor = screen.query_one("#draft")
+        editor.focus()
+        editor.move_cursor((4, 0))
+        await pilot.press(*"상주(常州) ")
+        assert not screen.fresh  # typing never waits for the lint
+        await pilot.pause(0.6)
+        await settle(pilot)
+        assert screen.fresh
+        assert rules(screen).count(("kozh/deprecated", "상주")) == before + 1
+
+    await draft_app(db, draft, scenario)
+
+
+@run
+async def test_draft_save_refuses_a_file_changed_on_disk(db, draft):
+    async def scenario(app, pilot):
+        screen = app.screen
+        draft.write_text("changed elsewhere\n", encoding="utf-8")
+        screen.query_one("#findings").highlighted = 0
+        await pilot.press("a", "ctrl+s")
+        await settle(pilot)
+        assert any(n.severity == "error" for n in app._notifications)
+
+    await draft_app(db, draft, scenario)
+    assert draft.read_text(encoding="utf-8") == "changed elsewhere\n"
+
+
+@run
+async def test_unreadable_draft_is_a_notification(db, tmp_path):
+    app = KozhApp(db, tmp_path / "missing.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.current_mode == "glossary"
+        assert any("no such file" in n.message for n in app._notifications)
+
+
+# -- review queue -----------------------------------------------------------------------------
+
+
+def candidate_texts(screen) -> list[str]:
+    return [c.term.text for c in screen.candidates]
+
+
+@run
+async def test_review_queue_approve_reject_merge_undo(db):
+    app = KozhApp(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await settle(pilot)
+        screen = app.screen
+        assert sorted(candidate_texts(screen)) == ["웨강아오", "위에강아오", "판위"]
+        first = screen.current
+        assert first.term.text == "판위"  # most often seen first
+        detail = plain(screen.query_one("#review-detail").content)
+        assert "판위구(番禺区)" in detail and "verdict: standard" in detail
+        await pilot.press("p")
+        await settle(pilot)
+        assert terms(db, "番禺") == {"판위": "preferred"}
+        assert "판위" not in candidate_texts(screen)
+        assert screen.current.term.text == "웨강아오"  # moved on to the next
+        await pilot.press("u")
+        await settle(pilot)
+        assert terms(db, "番禺") == {"판위": "candidate"}
+        await pilot.press("a")
+        await settle(pilot)
+        assert terms(db, "番禺") == {"판위": "admitted"}
+        await pilot.press("r")  # 웨강아오
+        await settle(pilot)
+        assert terms(db, "粤港澳") == {"웨강아오": "deprecated"}
+        assert candidate_texts(screen) == ["위에강아오"]
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press(*"粤港澳", "enter")
+        await settle(pilot)
+        with Glossary.open(db) as g:
+            assert g.entry("粤港澳大湾区") is None
+        assert terms(db, "粤港澳") == {"웨강아오": "deprecated", "위에강아오": "candidate"}
+        assert candidate_texts(screen) == ["위에강아오"]
+
+
+@run
+async def test_help_palette_theme_and_modes(db):
+    app = KozhApp(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert app.screen.__class__.__name__ == "GlossaryScreen"
+        theme = app.theme
+        await pilot.press("f9")
+        assert app.theme != theme
+        await pilot.press("f2")  # no draft: a notification, not a crash
+        await settle(pilot)
+        assert app.current_mode == "glossary"
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Lookup")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_mode == "lookup"
+
+
+@run
+async def test_locked_glossary_is_a_notification(db):
+    import sqlite3
+
+    app = KozhApp(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+
+        def locked(*args, **kwargs):
+            raise sqlite3.OperationalError("database is locked")
+
+        app.service.undo = locked
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert any("locked" in n.message for n in app._notifications)
+        assert app.is_running
+
+
+@run
+async def test_usable_at_80_by_24(db, draft):
+    app = KozhApp(db, draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("f3", "f4", "f5", "f2"):
+            await pilot.press(key)
+            await settle(pilot)
+            footer_region = app.screen.query_one("Footer").region
+            assert footer_region.y == 23

@@ -57,6 +57,7 @@ class DraftReviewScreen(Screen):
         self.skipped: set[tuple] = set()
         self.undo_stack: list[str] = []
         self._timer: Timer | None = None
+        self._lint_on_change = False
         self._initial = raw
 
     def compose(self) -> ComposeResult:
@@ -87,7 +88,11 @@ class DraftReviewScreen(Screen):
         self.generation += 1
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(RELINT_DELAY_S, self.relint)
+        if self._lint_on_change:  # a fix or an undo: no typing to wait for
+            self._lint_on_change = False
+            self.relint()
+        else:
+            self._timer = self.set_timer(RELINT_DELAY_S, self.relint)
         self._status()
 
     def relint(self) -> None:
@@ -205,12 +210,12 @@ class DraftReviewScreen(Screen):
             self.app.notify("This finding has no suggestion to apply.", severity="warning", timeout=2)
             return
         editor = self.editor
+        self._lint_on_change = True
         editor.history.checkpoint()
         for edit in sorted(edits, key=lambda e: e.start, reverse=True):
             editor.replace(edit.text, self._location(edit.start), self._location(edit.end))
         editor.history.checkpoint()
         self.undo_stack.append("text")
-        self._relint_now()
 
     def action_skip(self) -> None:
         f = self.current
@@ -273,12 +278,13 @@ class DraftReviewScreen(Screen):
             return
         what = self.undo_stack.pop()
         if what == "text":
+            self._lint_on_change = True
             self.editor.undo()
         else:
             undone = self.app.guard(self.service.undo)
             if undone:
                 self.app.notify(f"Undone: {undone}", timeout=2)
-        self._relint_now()
+            self._relint_now()
 
     def _relint_now(self) -> None:
         if self._timer is not None:

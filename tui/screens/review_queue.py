@@ -112,10 +112,10 @@ class ReviewQueueScreen(Screen):
             detail.update(Text("Nothing to review.", style="dim"))
             return
         self.verdict = Text("verdict: …", style="dim")
-        self._render(c)
+        self._render_candidate(c)
         self.judge(c.term.id, c.term.text, c.entry.zh, c.entry.era)
 
-    def _render(self, c: Candidate) -> None:
+    def _render_candidate(self, c: Candidate) -> None:
         head = Text()
         head.append(c.term.text, style="bold").append("  =  ").append(c.entry.zh, style="bold")
         if c.entry.pinyin:
@@ -152,7 +152,7 @@ class ReviewQueueScreen(Screen):
         c = self.current
         if c is not None and c.term.id == message.term_id:
             self.verdict = message.text
-            self._render(c)
+            self._render_candidate(c)
 
     # actions: one key each, then the next candidate ------------------------------------------
 
