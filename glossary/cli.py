@@ -472,6 +472,19 @@ def rules_() -> None:
         click.echo(f"{code:<20} {str(rule.default_severity):<8} {summary(rule)}")
 
 
+@cli.command("tui")
+@click.argument("draft", required=False, type=click.Path(dir_okay=False))
+@click.pass_context
+def tui_(ctx, draft: str | None) -> int:
+    """Open the translator's terminal UI (on DRAFT when given).
+
+    Example: kozh tui drafts/issue-319.md
+    """
+    from tui.app import run  # imported here only: the library never loads the UI
+
+    return run(resolve_db(ctx.find_root().params.get("db")), draft)
+
+
 def main() -> None:
     """Entry point of the ``kozh`` console script."""
     cli(prog_name="kozh")
