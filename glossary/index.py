@@ -83,17 +83,21 @@ class EntryInfo:
     def reference(self) -> TermInfo | None:
         """The rendering other renderings are compared with.
 
-        The preferred term when there is one; otherwise the most frequently seen admitted or
-        candidate term, ties going to the one glossed first (lowest id). Deprecated terms never.
+        The preferred term when there is one; otherwise the most frequently seen admitted, then
+        candidate, term; remaining ties go to the alphabetically first rendering, so the choice
+        never depends on the order the glossary was filled in. Deprecated terms never.
         """
         preferred = self.preferred
         if preferred is not None:
             return preferred
-        usable = [t for t in self.terms if t.lang == "ko" and t.status in ("admitted", "candidate")]
-        if not usable:
-            return None
+        usable = self.usable()
+        return usable[0] if usable else None
+
+    def usable(self) -> list[TermInfo]:
+        """Admitted and candidate Korean renderings, best reference first (see :meth:`reference`)."""
         rank = {"admitted": 0, "candidate": 1}
-        return min(usable, key=lambda t: (rank[t.status], -t.frequency, t.id))
+        usable = [t for t in self.terms if t.lang == "ko" and t.status in rank]
+        return sorted(usable, key=lambda t: (rank[t.status], -t.frequency, t.norm, t.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +340,9 @@ class GlossaryIndex:
                 continue
             norm, start, end, span = found
             ids = self.by_norm[norm]
-            spaced = _WS.sub(" ", span) not in {self.terms[i].text for i in ids}
+            spaced = fold_width(span).replace("\n", " ").casefold() not in {
+                fold_width(self.terms[i].text).casefold() for i in ids
+            }
             matches.append(Match(start, end, norm, ids, spaced))
             j += len(norm)
         return matches

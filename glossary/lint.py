@@ -89,21 +89,23 @@ def lint_document(
             if finding.severity != severity:
                 finding = replace(finding, severity=severity)
             findings.append(finding)
-    findings = _suppress(doc, findings)
-    return _dedup(findings)
+    return _suppress(doc, _dedup(findings))
+
+
+_PRIORITY = ("kozh/deprecated", "kozh/nonstandard", "kozh/variant", "kozh/inconsistent", "kozh/spacing")
+"""When two rules flag the same span with the same suggestion, the earlier one here speaks."""
 
 
 def _dedup(findings: list[Finding]) -> list[Finding]:
-    """Sorted by position; one finding per (span, rule, message)."""
-    seen: set[tuple] = set()
-    out = []
-    for f in sorted(findings, key=lambda f: (*f.sort_key(), f.suggestions)):
-        key = (f.start, f.end, f.rule, f.message)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(f)
-    return out
+    """Sorted by position; one finding per span and suggestion (the most specific rule's)."""
+    rank = {code: i for i, code in enumerate(_PRIORITY)}
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.path, f.start, f.end, f.suggestions[:1] if f.suggestions else (f.rule, f.message))
+        kept = best.get(key)
+        if kept is None or (rank.get(f.rule, 99), f.rule, f.message) < (rank.get(kept.rule, 99), kept.rule, kept.message):
+            best[key] = f
+    return sorted(best.values(), key=lambda f: (*f.sort_key(), f.suggestions))
 
 
 def _suppress(doc, findings: list[Finding]) -> list[Finding]:

@@ -34,7 +34,11 @@ def summary(findings: list[Finding], files: int | None = None) -> str:
         checked = f" in {files} file{'s' if files != 1 else ''}" if files is not None else ""
         return f"no findings{checked}"
     counts = Counter(f.severity for f in findings)
-    parts = [f"{counts[s]} {s}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
+    parts = [
+        f"{counts[s]} {s}{'s' if counts[s] != 1 and s != Severity.INFO else ''}"
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if counts[s]
+    ]
     fixable = sum(1 for f in findings if f.fixable)
     n = len(findings)
     text = f"{n} finding{'s' if n != 1 else ''} ({', '.join(parts)})"

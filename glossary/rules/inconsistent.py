@@ -25,9 +25,9 @@ class Inconsistent:
 
     The *reference* rendering is the preferred term when the entry has one. Without one (an
     extracted glossary, where every rendering is a ``candidate``), it is the admitted or candidate
-    rendering seen most often, ties going to the one glossed first; for a person, place or company
-    a rendering the judge calls standard beats a non-standard one, so the reference is never a
-    misspelling. Inside one draft, when the glossary's reference is not among the forms used, the
+    rendering seen most often (ties to the alphabetically first, so the result does not depend
+    on the order the glossary was filled in); for a person, place or company a rendering the
+    judge calls standard beats a non-standard one, so the reference is never a misspelling. Inside one draft, when the glossary's reference is not among the forms used, the
     draft's majority form (then its first) is the reference. For check 3 the transliteration is
     the reference.
 
@@ -170,10 +170,18 @@ def _reference(context, entry):
         return ref
     from .nonstandard import assess
 
+    # among equally good guesses, the one the judge calls standard (중관춘 over 중관촌)
+    for term in entry.usable():
+        if (term.status, term.frequency) != (ref.status, ref.frequency):
+            break
+        if has_hangul(term.text) and context.judge(term.text, entry.zh, entry.era).verdict == "standard":
+            ref = term
+            break
+
     if assess(context, ref.text, entry.zh, era=entry.era) is None:
         return ref
-    for term in sorted(entry.ko_terms, key=lambda t: (-t.frequency, t.id)):
-        if term.status in ("admitted", "candidate") and has_hangul(term.text):
+    for term in entry.usable():
+        if has_hangul(term.text):
             if assess(context, term.text, entry.zh, era=entry.era) is None:
                 return term
     return ref

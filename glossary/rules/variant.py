@@ -47,7 +47,9 @@ class Variant:
     default_severity = Severity.WARNING
 
     def check(self, document, index, context) -> Iterator[Finding]:
-        covered = _Coverage(context.matched_spans)
+        # glossary terms and the Korean side of X(汉字) pairs are other rules' business
+        spans = sorted({*context.matched_spans, *((s, e) for _, s, e in context.pairs)})
+        covered = _Coverage(spans)
         verdicts: dict[str, tuple | None] = {}
         for start, end, stem in context.words:
             if covered.hits(start, end):
@@ -109,7 +111,7 @@ def _latin_neighbours(word: str) -> list[str]:
 
 
 class _Coverage:
-    """Is a span inside an already matched term? (matches are sorted and disjoint)"""
+    """Does a span overlap one of the given spans? (sorted by start)"""
 
     def __init__(self, spans: list[tuple[int, int]]):
         self.starts = [s for s, _ in spans]
@@ -118,5 +120,5 @@ class _Coverage:
     def hits(self, start: int, end: int) -> bool:
         from bisect import bisect_right
 
-        i = bisect_right(self.starts, start) - 1
-        return i >= 0 and self.spans[i][1] > start
+        i = bisect_right(self.starts, end)
+        return any(s < end and start < e for s, e in self.spans[max(0, i - 8):i])

@@ -1,0 +1,133 @@
+"""Each rule as a table of must-fire and must-not-fire cases, with exact line and column."""
+
+import pytest
+
+from glossary.index import GlossaryIndex
+from glossary.lint import lint_document
+from glossary.sources import document_from_text
+from glossary.store import Glossary
+
+TERMS = [
+    # korean, chinese, kind, status
+    ("창저우", "常州", "place", "preferred"),
+    ("공업정보화부", "工业和信息化部", "org", "preferred"),
+    ("산업정보화부", "工业和信息化部", "org", "deprecated"),
+    ("중관춘", "中关村", "place", "preferred"),
+    ("중관촌", "中关村", "place", "admitted"),
+    ("중관춘창업단지", "中关村创智园", "org", "preferred"),
+    ("류싱천", "刘星辰", "person", "preferred"),
+    ("장원타오", "张文涛", "person", "preferred"),
+    ("Dahoo", "德火科技", "company", "preferred"),
+    ("KIC 중국", "韩国创新中心", "org", "preferred"),
+    ("중산", "中山", "place", "preferred"),
+    ("성", "省", "concept", "preferred"),
+    ("저우마오화", "周茂华", "person", "preferred"),
+    ("통저우구", "通州区", "place", "candidate"),
+    ("베이징", "北京", "place", "preferred"),
+]
+
+
+@pytest.fixture(scope="module")
+def index():
+    g = Glossary.open(":memory:")
+    for ko, zh, kind, status in TERMS:
+        g.add_term(ko, zh, kind=kind, status=status)
+    g.update_entry("通州区", house_spelling="통저우구")
+    return GlossaryIndex.for_glossary(g, use_cache=False)
+
+
+def run(index, text, rule):
+    doc = document_from_text(text, path="d.md")
+    return [f for f in lint_document(doc, index) if f.rule == rule]
+
+
+FIRE = [
+    # rule, text, [(line, col, found, suggestion)]
+    ("kozh/deprecated", "산업정보화부는 발표했다.", [(1, 1, "산업정보화부", "공업정보화부")]),
+    ("kozh/deprecated", "첫 줄\n중국 산업정보화부(工业和信息化部)에서", [(2, 4, "산업정보화부", "공업정보화부")]),
+    ("kozh/inconsistent", "중관춘 포럼과 중관촌 커뮤니티", [(1, 9, "중관촌", "중관춘")]),
+    ("kozh/inconsistent", "공업정보부(工业和信息化部)에서", [(1, 1, "공업정보부", "공업정보화부")]),
+    ("kozh/inconsistent", "중관촌에서 중관춘으로", [(1, 1, "중관촌", "중관춘")]),
+    ("kozh/nonstandard", "창제우(常州)에 간다", [(1, 1, "창제우", "창저우")]),
+    ("kozh/variant", "류썩천은 말했다.", [(1, 1, "류썩천", "류싱천")]),
+    ("kozh/variant", "그는 Dahooo 를 세웠다.", [(1, 4, "Dahooo", "Dahoo")]),
+    ("kozh/variant", "Dahoo 와 Dhaoo", [(1, 9, "Dhaoo", "Dahoo")]),
+    ("kozh/nonstandard", "조우마오화(周茂华)는 말했다.", [(1, 1, "조우마오화", "저우마오화")]),
+    ("kozh/nonstandard", "이코노미스트 카오쑹(高松)이", [(1, 8, "카오쑹", "가오쑹")]),
+    ("kozh/spacing", "KIC중국은 대회를 연다", [(1, 1, "KIC중국", "KIC 중국")]),
+    ("kozh/spacing", "KIC  중국", [(1, 1, "KIC  중국", "KIC 중국")]),
+    ("kozh/unknown-pair", "동애잉(董艾颖) 부장", [(1, 1, "동애잉", None)]),
+]
+
+NOT_FIRE = [
+    ("kozh/deprecated", "공업정보화부는 발표했다."),
+    ("kozh/deprecated", "`산업정보화부` 는 코드 안"),  # code spans are blanked
+    ("kozh/deprecated", "<!-- kozh-disable-next-line kozh/deprecated -->\n산업정보화부"),
+    ("kozh/inconsistent", "중관춘 포럼과 중관춘 커뮤니티"),
+    ("kozh/inconsistent", "베이징중관촌과학기술서비스유한회사와 중관춘"),  # inside a longer word
+    ("kozh/inconsistent", "창저우(常州)에 간다"),
+    ("kozh/inconsistent", "창저우(常州)와 창저우(常州)"),
+    ("kozh/variant", "장원하오는 교수다."),  # a different name that merely looks alike
+    ("kozh/variant", "장원타오는 원장이다."),
+    ("kozh/variant", "성장률이 중산층에서 높다."),  # ordinary words
+    ("kozh/variant", "류싱이 말했다."),  # two syllables
+    ("kozh/variant", "Daho 는"),  # four letters
+    ("kozh/variant", "Dahoo 는"),
+    ("kozh/nonstandard", "저우마오화(周茂华)는 말했다."),
+    ("kozh/nonstandard", "통저우구(通州区)에서"),  # house spelling
+    ("kozh/nonstandard", "CALB(中创新航)는"),  # Latin is never judged
+    ("kozh/nonstandard", "<!-- kozh-disable kozh/nonstandard -->\n조우마오화(周茂华)\n<!-- kozh-enable -->"),
+    ("kozh/spacing", "KIC 중국은 대회를 연다"),
+    ("kozh/spacing", "중 산업"),  # short terms are not matched across spaces
+    ("kozh/unknown-pair", "창저우(常州)에"),
+    ("kozh/unknown-pair", "창저우(常州)에"),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", FIRE)
+def test_rule_fires(index, rule, text, expected):
+    found = run(index, text, rule)
+    got = [(f.line, f.column, f.found, f.suggestions[0] if f.suggestions else None) for f in found]
+    assert got == expected
+
+
+@pytest.mark.parametrize("rule, text", NOT_FIRE)
+def test_rule_does_not_fire(index, rule, text):
+    assert run(index, text, rule) == []
+
+
+def test_matching_is_korean_aware(index):
+    doc = document_from_text("창저우는 창저우의 창저우시 성장 중산층 중산에서 창저우과학", path="d.md")
+    spans = [doc.raw[m.start:m.end] + "@" + str(m.start) for m in index.scan(doc.text)]
+    assert spans == ["창저우@0", "창저우@5", "창저우@10", "중산@22"]
+
+
+def test_longest_match_wins(index):
+    doc = document_from_text("중관춘창업단지(中关村创智园)에서", path="d.md")
+    matches = index.scan(doc.text)
+    assert [(doc.raw[m.start:m.end]) for m in matches] == ["중관춘창업단지"]
+
+
+def test_chinese_ignores_simplified_and_traditional(index):
+    assert index.entry_for_zh("常州").zh == "常州"
+    assert index.entry_for_zh("工業和信息化部").zh == "工业和信息化部"
+    doc = document_from_text("창제우(常州)", path="d.md")
+    trad = document_from_text("창제우(常州)".replace("常州", "常州"), path="d.md")
+    assert lint_document(doc, index) == lint_document(trad, index)
+
+
+def test_particle_is_adjusted_by_the_fix(index):
+    (f,) = run(index, "가오쑹은 조우마오화(周茂华)은 말했다.", "kozh/nonstandard")
+    assert f.fix.edits[0].text == "저우마오화"
+    (f,) = run(index, "산업정보화부과 협력", "kozh/deprecated")
+    assert f.fix.edits[0].text == "공업정보화부와"
+
+
+def test_rules_have_documented_docstrings():
+    from glossary.rules import RULES, summary
+
+    for code, rule in RULES.items():
+        doc = type(rule).__doc__
+        assert code.startswith("kozh/") and summary(rule)
+        for section in ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety"):
+            assert f"## {section}" in doc, (code, section)
