@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from rich.console import Group
 from rich.text import Text
@@ -72,7 +73,7 @@ class DraftReviewScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.path
+        self.sub_title = Path(self.path).name
         self.query_one(FindingsList).focus()
         self._status("linting…")
         self.relint()
