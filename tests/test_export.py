@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary.cli import cli
 from glossary.errors import BadInput
@@ -103,6 +105,13 @@ def test_csv_neutralises_formulas(glossary):
 def test_neutralise_is_reversible(cell, written):
     assert neutralise(cell) == written
     assert restore(written) == cell
+
+
+@given(st.text())
+def test_neutralise_round_trips_any_text(cell):
+    written = neutralise(cell)
+    assert restore(written) == cell
+    assert not written.startswith(("=", "+", "-", "@", "\t", "\r"))
 
 
 def test_csv_drops_unused_optional_columns(tmp_path):

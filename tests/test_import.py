@@ -70,6 +70,13 @@ def test_cp949_csv_from_older_korean_excel(glossary):
     assert glossary.entry("中国人民银行").note == "중앙은행, 베이징"
 
 
+def test_cli_imports_cp949_csv(glossary):
+    result = CliRunner().invoke(cli, ["--db", glossary.path, "import", str(FIXTURES / "excel-cp949.csv")])
+    assert result.exit_code == 0, result.output
+    assert "3 entries added" in result.stdout
+    assert glossary.entry("上海") is not None
+
+
 def test_cp949_csv_generated(glossary, tmp_path):
     data = f"{HEADER}\r\n上海,上海,,상하이,상해,,,,place,,\r\n".encode("cp949")
     import_glossary(glossary, write(tmp_path, "old.csv", data))
