@@ -16,6 +16,8 @@ from .errors import BadInput
 # them decodes (and re-encodes) identically as CP949.
 _KOREAN = {"cp949", "euc_kr", "uhc", "ks_c_5601_1987", "johab"}
 
+_CHINESE = {"gb18030", "gbk", "gb2312", "big5", "big5hkscs", "hz"}
+
 # How much of a file the binary check looks at: enough to judge, bounded for large files.
 _SAMPLE = 65536
 
@@ -87,9 +89,11 @@ def _guess(data: bytes) -> str | None:
     names = [m.encoding for m in matches]
     if any(n in _KOREAN for n in names):
         return "cp949"
-    best = matches.best()
-    if best is not None:
-        return best.encoding
+    # A Chinese source text may come in a Chinese legacy encoding; anything else (cp1252, …) is not
+    # what Korean or Chinese writers produce, and is far more likely to be binary data.
+    for name in names:
+        if name in _CHINESE:
+            return name
     try:  # charset-normalizer gives up on some very short files; CP949 is the likely one here
         data.decode("cp949")
         return "cp949"

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import BadInput
+from .encoding import decode_bytes
 
-SOURCE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+SOURCE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".docx")
 
-_KIND_BY_SUFFIX = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
+_KIND_BY_SUFFIX = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
@@ -121,37 +122,6 @@ class Document:
 # decoding
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode file bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, else CP949.
-
-    Raises:
-        BadInput: For binary content (NUL bytes, control characters) or bytes no
-            supported encoding can read.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        candidates = [("utf-8-sig", data)]
-    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        candidates = [("utf-32", data)]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = [("utf-16", data)]
-    else:
-        if b"\x00" in data:
-            raise BadInput(f"{name}: binary file (NUL bytes), not a text document")
-        candidates = [("utf-8", data), ("cp949", data)]
-    for encoding, payload in candidates:
-        try:
-            text = payload.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
-            raise BadInput(f"{name}: binary file (NUL characters), not a text document")
-        controls = sum(1 for ch in text[:65536] if ch < " " and ch not in "\t\n\r\f\v")
-        if controls > max(8, len(text[:65536]) // 100):
-            raise BadInput(f"{name}: binary file (control characters), not a text document")
-        return text, encoding
-    raise BadInput(f"{name}: cannot decode as UTF-8, UTF-16 or CP949")
-
-
 def read_document(path: str | Path) -> Document:
     """Read and decode a source file ('-' reads standard input as Markdown).
 
@@ -181,7 +151,14 @@ def read_document(path: str | Path) -> Document:
         except OSError as exc:
             raise BadInput(f"{name}: cannot read ({exc.strerror or exc})") from None
         kind = _KIND_BY_SUFFIX.get(p.suffix.lower(), "md")
-    text, encoding = _decode(data, name)
+        if kind == "docx":
+            from .docx_source import read_docx  # python-docx: only for Word drafts
+
+            # Paragraph n is line n, so findings point to paragraph and character.
+            doc = document_from_text(read_docx(p).text, path=name, kind="txt")
+            doc.encoding = "docx"
+            return doc
+    text, encoding = decode_bytes(data, name)
     doc = document_from_text(text, path=name, kind=kind)
     doc.encoding = encoding
     return doc

@@ -78,3 +78,23 @@ def test_not_a_docx_is_bad_input(tmp_path, content):
 def test_missing_file(tmp_path):
     with pytest.raises(BadInput, match="no such file"):
         read_docx(tmp_path / "none.docx")
+
+
+def test_docx_draft_is_read_as_a_document_with_paragraph_positions(tmp_path):
+    from docx import Document as WordDocument
+
+    from glossary.extract import extract_pairs
+    from glossary.sources import iter_source_files, read_document
+
+    word = WordDocument()
+    word.add_paragraph("주간 중국 창업")
+    word.add_paragraph("지난주 조우마오화(周茂华) 수석은 창저우(常州)를 방문했다.")
+    path = tmp_path / "draft.docx"
+    word.save(path)
+    doc = read_document(path)
+    assert doc.encoding == "docx"
+    assert [(p.term, p.zh, p.line, p.column) for p in extract_pairs(doc)] == [
+        ("조우마오화", "周茂华", 2, 5),
+        ("창저우", "常州", 2, 25),
+    ]
+    assert list(iter_source_files([tmp_path])) == [path]
