@@ -9,7 +9,7 @@ _LATIN_QUERY = re.compile(r"^[a-zA-Z\u00C0-\u024F\u01D6\u01D8\u01DA\u01DC\u00FC\
 
 
 def pinyin_of(zh: str) -> str | None:
-    """Toneless pinyin of a Chinese key, syllables separated by spaces (ü written ``v``).
+    """Toneless pinyin of a Chinese key, syllables separated by spaces.
 
     >>> pinyin_of("常州")
     'chang zhou'
@@ -22,8 +22,19 @@ def pinyin_of(zh: str) -> str | None:
         from pypinyin import Style, lazy_pinyin  # heavy: phrase dictionaries
 
         syllables = lazy_pinyin(zh, style=Style.NORMAL, errors="ignore")
-    syllables = [s.replace("ü", "v") for s in syllables if s and s.isalpha()]
+    syllables = [s.replace("v", "ü") for s in syllables if s and s.isalpha()]
     return " ".join(syllables) or None
+
+
+def pinyin_key(pinyin: str | None) -> str | None:
+    """The stored search key of an entry's pinyin: no spaces, ü folded to ``u``.
+
+    Users type ü as ``v``, ``u`` or ``ü``; all three fold to ``u`` on both sides.
+
+    >>> pinyin_key("zhan lüe")
+    'zhanlue'
+    """
+    return pinyin.replace(" ", "").replace("ü", "u") if pinyin else None
 
 
 def pinyin_query_key(query: str) -> str | None:
@@ -36,7 +47,7 @@ def pinyin_query_key(query: str) -> str | None:
     """
     if not _LATIN_QUERY.match(query):
         return None
-    text = query.lower().replace("ü", "v")
+    text = query.lower().replace("ü", "u").replace("v", "u")
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     key = re.sub(r"[\s'0-5]", "", text)
     return key or None

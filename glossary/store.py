@@ -437,7 +437,7 @@ class Glossary:
         existing = self.entry(key)
         with self.changeset(f"add entry {key}"):
             if existing is None:
-                from .pinyin import pinyin_of
+                from .pinyin import pinyin_key, pinyin_of
 
                 pinyin = pinyin_of(key)
                 now = _now()
@@ -445,7 +445,7 @@ class Glossary:
                     "entries",
                     {
                         "zh": key, "zh_hant": to_traditional(key), "pinyin": pinyin,
-                        "pinyin_key": pinyin.replace(" ", "") if pinyin else None,
+                        "pinyin_key": pinyin_key(pinyin),
                         "kind": kind, "note": note, "created": now, "updated": now,
                     },
                 )
@@ -626,7 +626,7 @@ class Glossary:
         Renderings already present are skipped; the first status given for a term wins.
         ``pinyin`` maps a simplified key to its pinyin (default: computed per entry).
         """
-        from .pinyin import pinyin_of
+        from .pinyin import pinyin_key, pinyin_of
 
         pinyin = pinyin or pinyin_of
         entry_ids = dict(self.conn.execute("SELECT zh, id FROM entries"))
@@ -648,7 +648,7 @@ class Glossary:
                     p = pinyin(key)
                     row = {
                         "id": entry_id, "zh": key, "zh_hant": to_traditional(key), "pinyin": p,
-                        "pinyin_key": p.replace(" ", "") if p else None, "kind": kind,
+                        "pinyin_key": pinyin_key(p), "kind": kind,
                         "note": None, "created": now, "updated": now,
                     }
                     entries.append(row)
