@@ -7,6 +7,7 @@ worker threads open their own short-lived connections with :meth:`GlossaryServic
 from __future__ import annotations
 
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ STATUS_ORDER = {"preferred": 0, "admitted": 1, "candidate": 2, "deprecated": 3}
 FIRST_PAGE = 100
 """Rows shown before the search index is ready (and for an empty query)."""
 MAX_RESULTS = 200
+YIELD_EVERY = 2_000
 
 
 @dataclass(frozen=True)
@@ -201,12 +203,19 @@ class SearchIndex:
         version = g.version
         terms: dict[int, list[Term]] = {}
         entries: dict[int, Entry] = {}
-        for term, entry in g.all_terms():
+        for n, (term, entry) in enumerate(g.all_terms()):
             terms.setdefault(term.entry_id, []).append(term)
             entries[entry.id] = entry
-        for entry in g.entries():
-            entries.setdefault(entry.id, entry)
-        rows = [make_row(entries[i], terms.get(i, [])) for i in sorted(entries)]
+            if n % YIELD_EVERY == 0:
+                time.sleep(0.001)  # let the UI thread run while a big glossary is indexed
+        if len(entries) != g.count("entries"):  # entries with no term yet
+            for entry in g.entries():
+                entries.setdefault(entry.id, entry)
+        rows = []
+        for n, i in enumerate(sorted(entries)):
+            rows.append(make_row(entries[i], terms.get(i, [])))
+            if n % YIELD_EVERY == 0:
+                time.sleep(0.001)
         return cls(rows, version)
 
     def replaced(self, row: EntryRow) -> "SearchIndex":

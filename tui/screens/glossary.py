@@ -16,6 +16,11 @@ from ..widgets.entry_detail import EntryDetail
 from ..widgets.term_table import TermTable
 
 
+SMALL_GLOSSARY = 5_000
+"""Up to this many entries the search index is built at once; larger ones wait for the first paint."""
+INDEX_DELAY_S = 0.5
+
+
 class GlossaryScreen(Screen):
     """Entries of the glossary; Enter or ``e`` opens the entry editor."""
 
@@ -61,7 +66,10 @@ class GlossaryScreen(Screen):
         self.sub_title = ""
         self.app.guard(self._first_page)
         self.query_one(TermTable).focus()
-        self.build_index()
+        if self.total <= SMALL_GLOSSARY:
+            self.build_index()
+        else:  # after the first paint: building a big index competes with it for the interpreter
+            self.set_timer(INDEX_DELAY_S, self.build_index)
 
     # loading ------------------------------------------------------------------------------
 
