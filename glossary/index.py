@@ -5,9 +5,10 @@ Built once from a :class:`~glossary.store.Glossary` and cached on disk next to i
 cache is never trusted across versions (nor across a database deleted and rebuilt).
 
 Matching works on a *squeezed* view of the document text: white space removed, width and case
-folded, each character remembering its offset. Terms are bucketed by their first two characters
-and tried longest first at each word start, so a lookup costs a dictionary probe and a few
-``startswith`` calls; the whole document is one left-to-right pass (leftmost-longest, like an
+folded, with the offsets of its runs kept to map back. For each first-two-characters key the
+index keeps the lengths of the terms starting so; at each word start the candidate lengths are
+tried longest first as dictionary probes, so a lookup costs a handful of hash probes whatever
+the glossary size, and the whole document is one left-to-right pass (leftmost-longest, like an
 Aho–Corasick automaton without the memory).
 """
 
@@ -18,7 +19,9 @@ import pickle
 import re
 import tempfile
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -29,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .sources import Document
     from .store import Entry, Glossary, Term
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 """Bumped when the pickled layout changes; an older cache is rebuilt."""
 
 MATCH_LANGS = ("ko", "abbr")
@@ -38,8 +41,10 @@ MATCH_LANGS = ("ko", "abbr")
 NAME_KINDS = ("person", "place", "company")
 """Kinds whose renderings the transliteration rules judge."""
 
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*[A-Za-z0-9]|[A-Za-z]")
+# Where a term may start: a Hangul syllable or Latin letter/digit not preceded by one of its kind.
+_WORD_START = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]|(?<![A-Za-z0-9])[A-Za-z0-9]")
 _WS = re.compile(r"\s+")
+_RUN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +122,25 @@ class Match:
 
 @dataclass
 class Squeezed:
-    """A document's text with white space removed and case/width folded, with offsets back."""
+    """A document's text with white space removed and case/width folded, with offsets back.
+
+    Runs of non-space characters keep their order; ``run_starts[k]`` is where run ``k`` starts
+    in the original text and ``run_pos[k]`` where it starts in ``text``.
+    """
 
     text: str
-    offsets: list[int]
+    run_starts: list[int] = field(default_factory=list)
+    run_pos: list[int] = field(default_factory=list)
+
+    def position(self, offset: int) -> int:
+        """Position in ``text`` of the non-space character at original ``offset``."""
+        k = bisect_right(self.run_starts, offset) - 1
+        return self.run_pos[k] + offset - self.run_starts[k]
+
+    def offset(self, position: int) -> int:
+        """Original offset of the character at ``position`` in ``text``."""
+        k = bisect_right(self.run_pos, position) - 1
+        return self.run_starts[k] + position - self.run_pos[k]
 
 
 def squeeze(text: str) -> Squeezed:
@@ -128,13 +148,17 @@ def squeeze(text: str) -> Squeezed:
     folded = fold_width(text).casefold()
     if len(folded) != len(text):  # a character folded to several (ß → ss): fold one by one
         folded = "".join(c2 if len(c2 := fold_width(c).casefold()) == 1 else c for c in text)
-    offsets: list[int] = []
     chunks: list[str] = []
-    for m in re.finditer(r"\S+", folded):
-        s, e = m.span()
-        chunks.append(m.group())
-        offsets.extend(range(s, e))
-    return Squeezed("".join(chunks), offsets)
+    run_starts: list[int] = []
+    run_pos: list[int] = []
+    pos = 0
+    for m in _RUN.finditer(folded):
+        chunk = m.group()
+        run_starts.append(m.start())
+        run_pos.append(pos)
+        chunks.append(chunk)
+        pos += len(chunk)
+    return Squeezed("".join(chunks), run_starts, run_pos)
 
 
 def _is_latin_alnum(ch: str) -> bool:
@@ -153,14 +177,39 @@ class GlossaryIndex:
         """Simplified (and traditional) Chinese key -> entry id."""
         self.by_norm: dict[str, tuple[int, ...]] = {}
         """Matching form -> term ids (ko and abbr terms)."""
-        self.buckets: dict[str, tuple[str, ...]] = {}
-        """First two characters of a matching form -> forms, longest first."""
+        self.buckets: dict[str, tuple[int, ...]] = {}
+        """First two characters of a matching form -> the lengths of such forms, longest first."""
         self.near: dict[str, tuple[int, ...]] = {}
         """Korean term with one syllable replaced by ``\\0`` -> term ids (near-miss lookup)."""
         self.latin: dict[str, tuple[int, ...]] = {}
         """Latin-only matching form (≥5 letters) -> term ids."""
         self.zh_words: tuple[str, ...] = ()
         """Chinese keys, for segmenting a Chinese source text."""
+
+    # pickling: plain tuples load several times faster than 200,000 dataclass instances ----
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_variant_verdicts", None)
+        state["entries"] = [
+            (e.id, e.zh, e.zh_hant, e.pinyin, e.kind, e.era, e.customary, e.house_spelling)
+            for e in self.entries.values()
+        ]
+        state["terms"] = [
+            (t.id, t.entry_id, t.lang, t.text, t.norm, t.status, t.frequency) for t in self.terms.values()
+        ]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        entries = {row[0]: EntryInfo(*row) for row in state.pop("entries")}
+        terms = {}
+        for row in state.pop("terms"):
+            t = TermInfo(*row)
+            terms[t.id] = t
+            entries[t.entry_id].terms.append(t)
+        self.__dict__.update(state)
+        self.entries = entries
+        self.terms = terms
 
     # building ---------------------------------------------------------------------------
 
@@ -197,14 +246,15 @@ class GlossaryIndex:
                 latin.setdefault(t.norm, []).append(t.id)
         # Deterministic whatever the insertion order: sort every list.
         for info in index.entries.values():
-            info.terms.sort(key=lambda t: t.id)
-        index.by_norm = {k: tuple(sorted(v)) for k, v in by_norm.items()}
-        index.near = {k: tuple(sorted(v)) for k, v in near.items()}
+            if len(info.terms) > 1:
+                info.terms.sort(key=lambda t: t.id)
+        index.by_norm = {k: tuple(v) if len(v) == 1 else tuple(sorted(v)) for k, v in by_norm.items()}
+        index.near = {k: tuple(v) if len(v) == 1 else tuple(sorted(v)) for k, v in near.items()}
         index.latin = {k: tuple(sorted(v)) for k, v in latin.items()}
-        buckets: dict[str, list[str]] = {}
+        buckets: dict[str, set[int]] = {}
         for norm in index.by_norm:
-            buckets.setdefault(norm[:2], []).append(norm)
-        index.buckets = {k: tuple(sorted(v, key=lambda n: (-len(n), n))) for k, v in buckets.items()}
+            buckets.setdefault(norm[:2], set()).add(len(norm))
+        index.buckets = {k: tuple(sorted(v, reverse=True)) for k, v in buckets.items()}
         index.zh_words = tuple(sorted(info.zh for info in index.entries.values()))
         return index
 
@@ -298,31 +348,26 @@ class GlossaryIndex:
         the text is ignored, so 'KIC 중국' matches the term 'KIC중국' (flagged ``spaced``).
         """
         sq = squeezed or squeeze(text)
-        s, offsets = sq.text, sq.offsets
+        s = sq.text
         buckets = self.buckets
+        by_norm = self.by_norm
         matches: list[Match] = []
-        n = len(s)
-        j = 0
-        while j < n - 1:
-            bucket = buckets.get(s[j:j + 2])
-            if bucket is None:
-                j += 1
+        n_text = len(text)
+        resume = 0  # original offset before which no new match may start
+        for hit in _WORD_START.finditer(text):
+            start = hit.start()
+            if start < resume:
                 continue
-            start = offsets[j]
-            first = text[start]
-            if is_hangul(first):
-                if not starts_word(text, start):
-                    j += 1
-                    continue
-            elif _is_latin_alnum(first):
-                if start > 0 and _is_latin_alnum(text[start - 1]):
-                    j += 1
-                    continue
+            j = sq.position(start)
+            lengths = buckets.get(s[j:j + 2])
+            if lengths is None:
+                continue
             found = None
-            for norm in bucket:
-                if not s.startswith(norm, j):
+            for size in lengths:
+                norm = s[j:j + size]
+                if len(norm) != size or norm not in by_norm:
                     continue
-                end = offsets[j + len(norm) - 1] + 1
+                end = sq.offset(j + size - 1) + 1
                 span = text[start:end]
                 if "\n" in span and (span.count("\n") > 1 or "\n\n" in span):
                     continue
@@ -331,42 +376,51 @@ class GlossaryIndex:
                     if not tail_ok(text, end):
                         continue
                 elif _is_latin_alnum(last):
-                    if end < len(text) and _is_latin_alnum(text[end]):
+                    if end < n_text and _is_latin_alnum(text[end]):
                         continue
-                found = (norm, start, end, span)
+                found = (norm, end, span)
                 break
             if found is None:
-                j += 1
                 continue
-            norm, start, end, span = found
-            ids = self.by_norm[norm]
+            norm, end, span = found
+            ids = by_norm[norm]
             spaced = fold_width(span).replace("\n", " ").casefold() not in {
                 fold_width(self.terms[i].text).casefold() for i in ids
             }
             matches.append(Match(start, end, norm, ids, spaced))
-            j += len(norm)
+            resume = end
         return matches
 
 
 def words(text: str) -> Iterable[tuple[int, int, str]]:
     """Hangul and Latin words of ``text`` as ``(start, end, stem)``; particles cut from Hangul words.
 
-    The stem of 류싱천은 is 류싱천 (the longest prefix whose rest is a particle sequence).
+    The stem of 류싱천은 is 류싱천 (the shortest prefix whose rest is a particle sequence, noun
+    suffixes such as 시 staying on the stem).
     """
-    for m in re.finditer(r"[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9]*", text):
+    for m in _WORD.finditer(text):
         start, end = m.span()
         word = m.group()
         if is_hangul(word[0]):
-            stem_end = end
-            for cut in range(1, len(word)):
-                if split_tail(word[cut:]) is not None and all(p not in ("시", "구", "성", "현", "진", "사", "적", "내", "간", "외") for p in split_tail(word[cut:])):
-                    stem_end = start + cut
-                    break
-            yield start, stem_end, text[start:stem_end]
+            cut = _stem_length(word)
+            yield start, start + cut, word[:cut]
         else:
             if end < len(text) and _is_latin_alnum(text[end]):
                 continue
             yield start, end, word
+
+
+_WORD = re.compile(r"[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9]*")
+_STEM_SUFFIXES = frozenset("시 구 성 현 진 사 적 내 간 외".split())
+
+
+@lru_cache(maxsize=65536)
+def _stem_length(word: str) -> int:
+    for cut in range(1, len(word)):
+        pieces = split_tail(word[cut:])
+        if pieces is not None and not any(p in _STEM_SUFFIXES for p in pieces):
+            return cut
+    return len(word)
 
 
 def _fingerprint(glossary: "Glossary") -> tuple:

@@ -8,6 +8,7 @@ hot path).
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 from .textnorm import is_hangul
@@ -208,3 +209,32 @@ def replacement_with_particle(text: str, start: int, end: int, new_word: str) ->
             first = pieces[0]
             return start, end + len(first), new_word + new_particle
     return start, end, new_word
+
+
+# -- ordinary words (Kiwi, loaded lazily: ~1.5 s) ------------------------------------------
+
+_KIWI = None
+_KIWI_LOCK = threading.Lock()
+ORDINARY_SCORE = -30.0
+"""Kiwi scores a word its dictionary knows (베이징 -18, 선순환 -21, 시범구 -29) well above an
+unknown name it has to guess (장원하오 -31, 카오쑹 -34, 류썩천 -40)."""
+
+
+def _kiwi():
+    global _KIWI
+    with _KIWI_LOCK:
+        if _KIWI is None:
+            from kiwipiepy import Kiwi
+
+            _KIWI = Kiwi()
+        return _KIWI
+
+
+@lru_cache(maxsize=8192)
+def is_ordinary_word(word: str) -> bool:
+    """True when Kiwi reads ``word`` as words of its dictionary rather than an unknown name."""
+    try:
+        tokens, score = _kiwi().analyze(word, top_n=1)[0][:2]
+    except Exception:  # no analyser: treat every word as a possible name
+        return False
+    return score > ORDINARY_SCORE

@@ -9,7 +9,7 @@ the summary ``kozh rules`` prints. :data:`RULES` maps each code to an instance, 
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Iterator, Protocol
 
 from ..finding import Edit, Finding, Fix, Severity
@@ -44,7 +44,6 @@ class LintContext:
         self.document = document
         self.index = index
         self.source_text = source_text
-        self._judged: dict[tuple, object] = {}
 
     @cached_property
     def squeezed(self):
@@ -60,6 +59,14 @@ class LintContext:
     @cached_property
     def matched_spans(self) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m in self.matches]
+
+    @cached_property
+    def covered(self) -> bytearray:
+        """1 for every character inside a glossary match or the Korean side of a pair."""
+        mask = bytearray(len(self.document.text) + 1)
+        for s, e in (*self.matched_spans, *((s, e) for _, s, e in self.pairs)):
+            mask[s:e] = b"\x01" * (e - s)
+        return mask
 
     @cached_property
     def pairs(self) -> list[tuple[object, int, int]]:
@@ -84,12 +91,7 @@ class LintContext:
         return list(words(self.document.text))
 
     def judge(self, korean: str, chinese: str, era: str | None = None):
-        key = (korean, chinese, era)
-        if key not in self._judged:
-            from ..hanzi import judge
-
-            self._judged[key] = judge(korean, chinese, era=era)
-        return self._judged[key]
+        return _judge(korean, chinese, era)
 
     def finding(
         self,
@@ -124,6 +126,13 @@ class LintContext:
 
 
 _SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def _judge(korean: str, chinese: str, era: str | None):
+    from ..hanzi import judge
+
+    return judge(korean, chinese, era=era)
 
 
 def _locate(doc: "Document", pair) -> tuple[int, int] | None:

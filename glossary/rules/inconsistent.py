@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterator
 
 from ..finding import Finding, Severity
@@ -117,8 +118,6 @@ class Inconsistent:
         yield from self._leading_names(document, index, context, reported)
 
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
-        from ..hanzi import sino_korean, to_hangul
-
         stems: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for start, end, stem in context.words:
             stems[stem].append((start, end))
@@ -131,10 +130,7 @@ class Inconsistent:
                 sub = zh[:k]
                 if sub in done or index.entry_for_zh(sub) is not None:
                     continue
-                try:
-                    sino, standard = sino_korean(sub), to_hangul(sub)
-                except Exception:
-                    continue
+                sino, standard = _readings(sub)
                 if not sino or not standard or sino == standard:
                     continue
                 if not (pair.term.startswith(sino) or pair.term.startswith(standard)):
@@ -152,6 +148,17 @@ class Inconsistent:
                             f"{standard} is the transliteration",
                             suggestions=(standard,), replacement=standard, safe=False,
                         )
+
+
+@lru_cache(maxsize=65536)
+def _readings(zh: str) -> tuple[str | None, str | None]:
+    """(Sino-Korean reading, standard transliteration) of a Chinese text."""
+    from ..hanzi import sino_korean, to_hangul
+
+    try:
+        return sino_korean(zh), to_hangul(zh)
+    except Exception:
+        return None, None
 
 
 def _majority(found: list[tuple[int, int, str]]) -> str:

@@ -63,7 +63,7 @@ class Spacing:
 
     def _latin_korean(self, document, context) -> Iterator[Finding]:
         text = document.text
-        covered = [(m.start, m.end) for m in context.matches]
+        covered = context.covered
         seen: dict[tuple[str, str], list[tuple[int, int, bool]]] = defaultdict(list)
         for m in _LATIN_HANGUL.finditer(text):
             hangul = m.group(3)
@@ -75,7 +75,7 @@ class Spacing:
             if len(stem) < 2:
                 continue
             start, end = m.start(1), m.start(3) + len(stem)
-            if any(s < end and start < e for s, e in covered):
+            if any(covered[start:end]):
                 continue
             seen[(m.group(1).casefold(), stem)].append((start, end, bool(m.group(2))))
         for (latin, stem), found in sorted(seen.items()):

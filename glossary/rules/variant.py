@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..finding import Finding, Severity
+from ..korean import is_ordinary_word
 from ..textnorm import is_hangul, norm_key
 
 
@@ -17,8 +18,10 @@ class Variant:
     * a Korean word of three or more syllables that differs from a glossary rendering in exactly
       one syllable is reported only when it sounds the same: the judge, given the word and the
       term's Chinese, calls the word ``nonstandard`` and suggests that very term (류썩천 for
-      刘星辰 → 류싱천). Distinct names that merely look alike (장원하오 beside 장원타오 for
-      张文涛) and ordinary words do not pass that test; one- and two-syllable words are skipped;
+      刘星辰 → 류싱천), and the word is not an ordinary word of the language (Kiwi's dictionary
+      knows 베이징, 선순환, 위치한; it is loaded only when a word gets that far). Distinct names
+      that merely look alike (장원하오 beside 장원타오 for 张文涛) do not pass the judge;
+      one- and two-syllable words are skipped;
     * a Latin word of five or more letters one edit away from a Latin term, where the edit
       doubles or undoubles a letter or swaps two neighbours (Dahooo, Dahoo; Tencnet, Tencent).
 
@@ -48,11 +51,13 @@ class Variant:
 
     def check(self, document, index, context) -> Iterator[Finding]:
         # glossary terms and the Korean side of X(汉字) pairs are other rules' business
-        spans = sorted({*context.matched_spans, *((s, e) for _, s, e in context.pairs)})
-        covered = _Coverage(spans)
-        verdicts: dict[str, tuple | None] = {}
+        covered = context.covered
+        # verdicts depend only on the word and the (immutable) index: kept with the index
+        verdicts = index.__dict__.setdefault("_variant_verdicts", {})
+        if len(verdicts) > 200_000:
+            verdicts.clear()
         for start, end, stem in context.words:
-            if covered.hits(start, end):
+            if covered[start] or covered[end - 1]:
                 continue
             if stem not in verdicts:
                 verdicts[stem] = self._near(stem, index, context)
@@ -85,6 +90,8 @@ class Variant:
                     entry = index.entries[term.entry_id]
                     j = context.judge(stem, entry.zh, entry.era)
                     if j.verdict == "nonstandard" and j.suggestion and norm_key(j.suggestion) == term.norm:
+                        if is_ordinary_word(stem):
+                            return None  # 베이징, 선순환, 위치한: words of the language, not misspellings
                         return term, entry
             return None
         if len(norm) < 5 or not norm.isascii() or not norm.isalpha():
@@ -108,17 +115,3 @@ def _latin_neighbours(word: str) -> list[str]:
             out.append(word[:i] + word[i + 1] + word[i] + word[i + 2:])
     seen: set[str] = set()
     return [w for w in out if w != word and not (w in seen or seen.add(w))]
-
-
-class _Coverage:
-    """Does a span overlap one of the given spans? (sorted by start)"""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.starts = [s for s, _ in spans]
-        self.spans = spans
-
-    def hits(self, start: int, end: int) -> bool:
-        from bisect import bisect_right
-
-        i = bisect_right(self.starts, end)
-        return any(s < end and start < e for s, e in self.spans[max(0, i - 8):i])
