@@ -23,6 +23,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -75,6 +76,11 @@ class Term:
     """How many sightings have been recorded."""
 
 
+# Columns in dataclass order, so rows become objects positionally (fast for 100,000s of rows).
+_ENTRY_COLS = ", ".join(f.name for f in fields(Entry))
+_TERM_COLS = ", ".join(f.name for f in fields(Term))
+
+
 @dataclass(frozen=True)
 class Sighting:
     """Where a term was seen."""
@@ -103,8 +109,13 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+@lru_cache(maxsize=None)
+def _field_names(cls) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
 def _row_to(cls, row: dict):
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
     return cls(**{k: v for k, v in row.items() if k in names})
 
 
@@ -407,16 +418,12 @@ class Glossary:
     def entry(self, zh: str) -> Entry | None:
         """The entry for Chinese ``zh`` (simplified or traditional), or None."""
         key = to_simplified(fold_width(zh).strip())
-        row = self.db.execute("SELECT * FROM entries WHERE zh = ?", [key]).fetchone()
-        return self._entry(row) if row else None
+        row = self.conn.execute(f"SELECT {_ENTRY_COLS} FROM entries WHERE zh = ?", (key,)).fetchone()
+        return Entry(*row) if row else None
 
     def entry_by_id(self, entry_id: int) -> Entry | None:
         row = self._row("entries", entry_id)
         return _row_to(Entry, row) if row else None
-
-    def _entry(self, row) -> Entry:
-        cols = [r[1] for r in self.conn.execute("PRAGMA table_info(entries)")]
-        return _row_to(Entry, dict(zip(cols, row)))
 
     def upsert_entry(
         self,
@@ -481,7 +488,7 @@ class Glossary:
         self, *, kind: str | None = None, status: str | None = None, limit: int | None = None
     ) -> list[Entry]:
         """Entries in key order, optionally only those of a kind or having a term of a status."""
-        sql = "SELECT * FROM entries e"
+        sql = f"SELECT {_ENTRY_COLS} FROM entries e"
         where, args = [], []
         if kind:
             where.append("e.kind = ?")
@@ -494,7 +501,7 @@ class Glossary:
         sql += " ORDER BY e.id"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return [self._entry(r) for r in self.conn.execute(sql, args)]
+        return [Entry(*r) for r in self.conn.execute(sql, args)]
 
     def count(self, table: str) -> int:
         if table not in ("entries", "terms", "sightings", "changesets"):
@@ -507,10 +514,10 @@ class Glossary:
         """The renderings of an entry, preferred first, then by frequency."""
         order = "CASE status WHEN 'preferred' THEN 0 WHEN 'admitted' THEN 1 WHEN 'candidate' THEN 2 ELSE 3 END"
         cur = self.conn.execute(
-            f"SELECT * FROM terms WHERE entry_id = ? ORDER BY lang, {order}, frequency DESC, id", (entry_id,)
+            f"SELECT {_TERM_COLS} FROM terms WHERE entry_id = ? ORDER BY lang, {order}, frequency DESC, id",
+            (entry_id,),
         )
-        cols = [d[0] for d in cur.description]
-        return [_row_to(Term, dict(zip(cols, r))) for r in cur]
+        return [Term(*r) for r in cur]
 
     def term(self, term_id: int) -> Term | None:
         row = self._row("terms", term_id)
@@ -518,9 +525,8 @@ class Glossary:
 
     def find_terms(self, text: str) -> list[Term]:
         """Terms whose matching form equals that of ``text``."""
-        cur = self.conn.execute("SELECT * FROM terms WHERE norm = ? ORDER BY id", (norm_key(text),))
-        cols = [d[0] for d in cur.description]
-        return [_row_to(Term, dict(zip(cols, r))) for r in cur]
+        cur = self.conn.execute(f"SELECT {_TERM_COLS} FROM terms WHERE norm = ? ORDER BY id", (norm_key(text),))
+        return [Term(*r) for r in cur]
 
     def add_term(
         self,
@@ -725,10 +731,8 @@ class Glossary:
     def all_terms(self) -> Iterator[tuple[Term, Entry]]:
         """Every term with its entry, in id order: what the lint index and exports are built from."""
         entries = {e.id: e for e in self.entries()}
-        cur = self.conn.execute("SELECT * FROM terms ORDER BY id")
-        cols = [d[0] for d in cur.description]
-        for row in cur:
-            term = _row_to(Term, dict(zip(cols, row)))
+        for row in self.conn.execute(f"SELECT {_TERM_COLS} FROM terms ORDER BY id"):
+            term = Term(*row)
             yield term, entries[term.entry_id]
 
     # search -----------------------------------------------------------------------------
