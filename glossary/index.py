@@ -25,8 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .korean import split_tail, starts_word, tail_ok
-from .textnorm import fold_width, has_han, has_hangul, is_hangul, norm_key, to_simplified
+from .korean import split_tail, tail_ok
+from .textnorm import fold_width, is_hangul, norm_key, to_simplified
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sources import Document
@@ -45,6 +45,8 @@ NAME_KINDS = ("person", "place", "company")
 _WORD_START = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]|(?<![A-Za-z0-9])[A-Za-z0-9]")
 _WS = re.compile(r"\s+")
 _RUN = re.compile(r"\S+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_ALL_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,10 +238,10 @@ class GlossaryIndex:
             t = TermInfo(term.id, term.entry_id, term.lang, term.text, term.norm, term.status, term.frequency or 0)
             info.terms.append(t)
             index.terms[t.id] = t
-            if t.lang not in MATCH_LANGS or has_han(t.norm) or len(t.norm) < 2:
+            if t.lang not in MATCH_LANGS or len(t.norm) < 2 or _HAN.search(t.norm):
                 continue
             by_norm.setdefault(t.norm, []).append(t.id)
-            if t.lang == "ko" and len(t.norm) >= 3 and all(is_hangul(c) for c in t.norm):
+            if t.lang == "ko" and len(t.norm) >= 3 and _ALL_HANGUL.fullmatch(t.norm):
                 for i in range(len(t.norm)):
                     near.setdefault(t.norm[:i] + "\0" + t.norm[i + 1:], []).append(t.id)
             elif len(t.norm) >= 5 and t.norm.isascii() and t.norm.isalpha():
