@@ -19,8 +19,10 @@ run: $(STAMP)
 	@mkdir -p build
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/kozh --db $(DB) extract data/issues/
-	$(BIN)/kozh --db $(DB) terms list --limit 15
+	$(BIN)/kozh --db $(DB) terms list --limit 10
+	$(BIN)/kozh --db $(DB) terms set-status 공업정보화부 preferred
 	$(BIN)/kozh --db $(DB) lint --fail-on none data/drafts/
+	$(BIN)/kozh --db $(DB) lint --fail-on none --diff data/drafts/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -175,7 +175,7 @@ def terms_show(ctx, chinese: str, as_json: bool) -> None:
         if getattr(entry, field):
             click.echo(f"  {field}: {getattr(entry, field)}")
     for term in glossary.terms_of(entry.id):
-        click.echo(f"  {term.lang} {term.text:<20} {term.status:<10} seen {term.frequency}×")
+        click.echo(f"  {term.lang}  {term.text}  [{term.status}]  seen {term.frequency}×")
         for s in glossary.sightings_of(term.id, limit=5):
             click.echo(f"      {s.path}:{s.line}:{s.column}  {s.context or ''}")
 
