@@ -1,0 +1,130 @@
+"""Lint at scale: the figures of the performance targets, each printed as measured.
+
+- warm lint (library, index loaded) of the 63 KB issue against 100,000 entries, and the ratio to a
+  raw Aho–Corasick scan (ahocorasick-rs) of the same text for the same Korean terms;
+- cold ``kozh lint`` wall time and peak memory with the 100,000-entry glossary (index cache built);
+- a 6 MB draft (the issue repeated) against the 63 KB time: cost should grow linearly;
+- 1,000,000 entries against 100,000: warm lint should grow sub-linearly; peak memory with 1M.
+
+Run ``python bench/bench_scale.py [--no-million]``; glossaries are cached under ``build/bench/``.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.synth import big_draft, build_glossary  # noqa: E402
+from glossary.index import GlossaryIndex  # noqa: E402
+from glossary.lint import lint_document  # noqa: E402
+from glossary.sources import read_document  # noqa: E402
+from glossary.store import Glossary  # noqa: E402
+
+ISSUE = ROOT / "data" / "issues" / "kic-china-weekly-318.md"
+KOZH = [sys.executable, "-c", "from glossary.cli import main; main()"]
+
+
+def timed(fn, repeat: int = 5) -> float:
+    """Median wall time of ``fn()`` in seconds."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def index_of(path: Path) -> tuple[GlossaryIndex, float]:
+    with Glossary.open(path) as glossary:
+        GlossaryIndex.for_glossary(glossary)  # builds the cache file when missing
+        GlossaryIndex._memory.clear()
+        started = time.perf_counter()
+        index = GlossaryIndex.for_glossary(glossary)
+        return index, time.perf_counter() - started
+
+
+def raw_scan_seconds(index: GlossaryIndex, text: str) -> float:
+    """The same search lint's matcher does (the terms' matching forms in the squeezed text)."""
+    import ahocorasick_rs
+
+    from glossary.index import squeeze
+
+    patterns = sorted(norm for norm in index.by_norm if norm)
+    automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+    return timed(lambda: automaton.find_matches_as_indexes(squeeze(text).text), repeat=7)
+
+
+def cold_cli(path: Path, draft: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one ``kozh lint`` process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run([*KOZH, "--db", str(path), "lint", "--fail-on", "none", "--format", "json", str(draft)],
+                   stdout=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+def peak_memory_of_index(path: Path) -> float:
+    """Peak RSS (MB) of a process that loads the index and lints the issue."""
+    code = (
+        "import resource,sys;from glossary.store import Glossary;from glossary.index import GlossaryIndex;"
+        "from glossary.lint import lint_document;from glossary.sources import read_document;"
+        f"g=Glossary.open({str(path)!r});i=GlossaryIndex.for_glossary(g);lint_document(read_document({str(ISSUE)!r}),i);"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return int(out.stdout.strip()) / 1024
+
+
+def main(argv: list[str]) -> None:
+    rows: list[tuple[str, str, str]] = []
+    doc = read_document(ISSUE)
+    path_100k = build_glossary(100_000)
+    index, load_s = index_of(path_100k)
+    rows.append(("glossary load (index from cache), 100k", f"{load_s * 1000:.0f} ms", ""))
+    lint_document(doc, index)
+    warm = timed(lambda: lint_document(doc, index), repeat=7)
+    raw = raw_scan_seconds(index, doc.text)
+    rows.append(("warm lint 63 KB, 100k entries", f"{warm * 1000:.1f} ms", "≤ 20 ms"))
+    rows.append(("raw Aho–Corasick scan, same terms", f"{raw * 1000:.2f} ms", ""))
+    rows.append(("ratio warm lint / raw scan", f"{warm / raw:.0f}×", "≤ 20×"))
+
+    wall, peak = cold_cli(path_100k, ISSUE)
+    rows.append(("cold `kozh lint` 63 KB, 100k (wall)", f"{wall:.2f} s", "≤ 1.0 s"))
+    rows.append(("cold `kozh lint` peak memory", f"{peak:.0f} MB", ""))
+
+    big = read_document(big_draft())
+    lint_document(big, index)
+    warm_big = timed(lambda: lint_document(big, index), repeat=3)
+    size_ratio = len(big.raw.encode()) / len(doc.raw.encode())
+    rows.append((f"warm lint {len(big.raw.encode()) / 1e6:.1f} MB draft, 100k", f"{warm_big:.2f} s",
+                 f"≤ 100× 63 KB ({size_ratio:.0f}× the text)"))
+    rows.append(("ratio 6 MB / 63 KB", f"{warm_big / warm:.0f}×", "≤ 100×"))
+
+    if "--no-million" not in argv:
+        path_1m = build_glossary(1_000_000)
+        index_1m, load_1m = index_of(path_1m)
+        rows.append(("glossary load (index from cache), 1M", f"{load_1m:.2f} s", ""))
+        lint_document(doc, index_1m)
+        warm_1m = timed(lambda: lint_document(doc, index_1m), repeat=7)
+        rows.append(("warm lint 63 KB, 1M entries", f"{warm_1m * 1000:.1f} ms", ""))
+        rows.append(("ratio 1M / 100k warm", f"{warm_1m / warm:.2f}×", "≤ 3×"))
+        del index_1m
+        rows.append(("peak memory, 1M index + lint", f"{peak_memory_of_index(path_1m):.0f} MB", "≤ 500 MB"))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'figure':<{width}}  {'measured':>10}  target")
+    for name, value, target in rows:
+        print(f"{name:<{width}}  {value:>10}  {target}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
