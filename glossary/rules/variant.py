@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..finding import Finding, Severity
-from ..korean import is_ordinary_word
+from ..korean import is_ordinary_word, save_ordinary_words
 from ..textnorm import is_hangul, norm_key
 
 
@@ -70,6 +70,7 @@ class Variant:
                 f"{stem} looks like a misspelling of {term.text} ({entry.zh})",
                 suggestions=(term.text,), replacement=term.text, entry_zh=entry.zh,
             )
+        save_ordinary_words()  # Kiwi's new verdicts, for the next run
 
     def _near(self, stem: str, index, context):
         norm = norm_key(stem)
