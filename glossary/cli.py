@@ -480,9 +480,16 @@ def tui_(ctx, draft: str | None) -> int:
 
     Example: kozh tui drafts/issue-319.md
     """
+    from .sources import read_document
+    from .store import Glossary
+
+    path = resolve_db(ctx.find_root().params.get("db"))
+    Glossary.open(path).close()  # a bad glossary or draft is a one-line error, not a broken screen
+    if draft is not None:
+        read_document(draft)
     from tui.app import run  # imported here only: the library never loads the UI
 
-    return run(resolve_db(ctx.find_root().params.get("db")), draft)
+    return run(path, draft)
 
 
 def main() -> None:
