@@ -11,7 +11,6 @@ import os
 import zipfile
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .errors import BadInput
 
@@ -70,11 +69,9 @@ def read_docx(path: str | os.PathLike) -> DocxText:
             damaged zip, another zip file).
     """
     name = os.fspath(path)
-    p = Path(path)
-    if not p.exists():
-        raise BadInput(f"{name}: no such file")
-    if p.is_dir():
-        raise BadInput(f"{name}: is a folder, not a file")
+    from .sources import existing_file
+
+    existing_file(path)
     import docx  # python-docx pulls in lxml; only drafts in Word need it
     from docx.opc.exceptions import PackageNotFoundError
 

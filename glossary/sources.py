@@ -122,6 +122,16 @@ class Document:
 # decoding
 
 
+def existing_file(path: str | Path) -> Path:
+    """``path`` as a Path, or BadInput naming it when it is missing or a folder."""
+    p = Path(path)
+    if not p.exists():
+        raise BadInput(f"{path}: no such file")
+    if p.is_dir():
+        raise BadInput(f"{path}: is a folder, not a file")
+    return p
+
+
 def read_document(path: str | Path) -> Document:
     """Read and decode a source file ('-' reads standard input as Markdown).
 
@@ -141,11 +151,7 @@ def read_document(path: str | Path) -> Document:
         data = sys.stdin.buffer.read()
         kind = "md"
     else:
-        p = Path(path)
-        if not p.exists():
-            raise BadInput(f"{name}: no such file")
-        if p.is_dir():
-            raise BadInput(f"{name}: is a folder, not a file")
+        p = existing_file(path)
         try:
             data = p.read_bytes()
         except OSError as exc:
