@@ -1,7 +1,7 @@
 """The compiled glossary index the lint engine matches drafts against.
 
 Built once from a :class:`~glossary.store.Glossary` and cached on disk next to it
-(``<db>.index-cache``), keyed on the glossary's ``version`` and a fingerprint of its tables, so a
+(``<db>.index-cache``, written with :mod:`marshal`: plain data, never code), keyed on the glossary's ``version`` and a fingerprint of its tables, so a
 cache is never trusted across versions (nor across a database deleted and rebuilt).
 
 Matching works on a *squeezed* view of the document text: white space removed, width and case
@@ -14,14 +14,18 @@ Aho–Corasick automaton without the memory).
 
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 import re
+import sys
 import tempfile
 import threading
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -32,8 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .sources import Document
     from .store import Entry, Glossary, Term
 
-CACHE_FORMAT = 4
-"""Bumped when the pickled layout changes; an older cache is rebuilt."""
+CACHE_FORMAT = 5
+"""Bumped when the cached layout changes; an older cache is rebuilt."""
 
 MATCH_LANGS = ("ko", "abbr")
 """Term languages matched in Korean text (renderings, whatever their script, and abbreviations)."""
@@ -167,51 +171,338 @@ def _is_latin_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+_NONE = "\0"
+"""How a missing text (no traditional form, no pinyin…) is stored in a packed column."""
+
+
+class _Strings:
+    """Many strings kept as one (plus their end offsets): ``self[i]`` is the i-th.
+
+    A million short names cost one string and one array instead of a million objects, and load
+    from the cache in a few milliseconds.
+    """
+
+    __slots__ = ("data", "ends")
+
+    def __init__(self, data: str = "", ends: array | None = None) -> None:
+        self.data = data
+        self.ends = ends if ends is not None else array("q")
+
+    @classmethod
+    def of(cls, items: Iterable[str | None]) -> "_Strings":
+        items = [_NONE if x is None else x for x in items]
+        return cls("".join(items), array("q", accumulate(len(x) for x in items)))
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __getitem__(self, i: int) -> str:
+        ends = self.ends
+        return self.data[ends[i - 1] if i else 0:ends[i]]
+
+    def get(self, i: int) -> str | None:
+        """The i-th string, None for a missing one."""
+        value = self[i]
+        return None if value == _NONE else value
+
+    def find(self, key: str) -> int:
+        """Position of ``key`` in these (sorted) strings, or -1."""
+        data, ends = self.data, self.ends
+        lo, hi = 0, len(ends)
+        while lo < hi:
+            mid = (lo + hi) >> 1
+            value = data[ends[mid - 1] if mid else 0:ends[mid]]
+            if value < key:
+                lo = mid + 1
+            elif value > key:
+                hi = mid
+            else:
+                return mid
+        return -1
+
+    def dump(self) -> tuple:
+        return (self.data, self.ends.tobytes())
+
+    @classmethod
+    def load(cls, dumped: tuple) -> "_Strings":
+        data, raw = dumped
+        if type(data) is not str or type(raw) is not bytes:
+            raise ValueError("bad string column")
+        ends = _ints(raw)
+        if ends and ends[-1] != len(data):
+            raise ValueError("bad string column")
+        return cls(data, ends)
+
+
+def _ints(raw: bytes) -> array:
+    if type(raw) is not bytes or len(raw) % 8:
+        raise ValueError("bad integer column")
+    out = array("q")
+    out.frombytes(raw)
+    return out
+
+
+class _SortedMap(Mapping):
+    """Sorted string keys -> tuples of ids, packed (a read-only dict without a million objects).
+
+    ``self[key]`` is the ids of ``key``; the ids of key ``k`` are ``ids[starts[k]:starts[k + 1]]``.
+    """
+
+    __slots__ = ("keys_", "starts", "ids")
+
+    def __init__(self, keys: _Strings, starts: array, ids: array) -> None:
+        self.keys_, self.starts, self.ids = keys, starts, ids
+
+    @classmethod
+    def of(cls, items: dict[str, Iterable[int]]) -> "_SortedMap":
+        keys = sorted(items)
+        starts = array("q", [0])
+        ids = array("q")
+        for key in keys:
+            ids.extend(sorted(items[key]))
+            starts.append(len(ids))
+        return cls(_Strings.of(keys), starts, ids)
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        k = self.keys_.find(key) if type(key) is str else -1
+        if k < 0:
+            raise KeyError(key)
+        return tuple(self.ids[self.starts[k]:self.starts[k + 1]])
+
+    def get(self, key, default=None):
+        k = self.keys_.find(key) if type(key) is str else -1
+        return default if k < 0 else tuple(self.ids[self.starts[k]:self.starts[k + 1]])
+
+    def __contains__(self, key) -> bool:
+        return type(key) is str and self.keys_.find(key) >= 0
+
+    def __len__(self) -> int:
+        return len(self.keys_)
+
+    def __iter__(self):
+        keys = self.keys_
+        return (keys[i] for i in range(len(keys)))
+
+    def dump(self) -> tuple:
+        return (self.keys_.dump(), self.starts.tobytes(), self.ids.tobytes())
+
+    @classmethod
+    def load(cls, dumped: tuple) -> "_SortedMap":
+        keys, starts, ids = dumped
+        keys, starts, ids = _Strings.load(keys), _ints(starts), _ints(ids)
+        if len(starts) != len(keys) + 1 or starts[-1] != len(ids):
+            raise ValueError("bad map")
+        return cls(keys, starts, ids)
+
+
+class _ZhMap(Mapping):
+    """Chinese key -> entry id, packed (see :class:`_SortedMap`); one id per key."""
+
+    __slots__ = ("map",)
+
+    def __init__(self, packed: _SortedMap) -> None:
+        self.map = packed
+
+    def __getitem__(self, key: str) -> int:
+        m = self.map
+        k = m.keys_.find(key) if type(key) is str else -1
+        if k < 0:
+            raise KeyError(key)
+        return m.ids[m.starts[k]]
+
+    def get(self, key, default=None):
+        m = self.map
+        k = m.keys_.find(key) if type(key) is str else -1
+        return default if k < 0 else m.ids[m.starts[k]]
+
+    def __contains__(self, key) -> bool:
+        return key in self.map
+
+    def __len__(self) -> int:
+        return len(self.map)
+
+    def __iter__(self):
+        return iter(self.map)
+
+
+class _Table:
+    """The index's entries and terms, stored by column; rows become objects only when asked for.
+
+    Entries are sorted by id; terms by ``(entry_id, id)``, so an entry's terms are one range.
+    """
+
+    __slots__ = (
+        "e_id", "e_zh", "e_zh_hant", "e_pinyin", "e_kind", "e_era", "e_customary", "e_house",
+        "t_id", "t_entry", "t_lang", "t_text", "t_norm", "t_status", "t_freq", "t_by_id", "t_row_by_id",
+        "_entries", "_terms",
+    )
+
+    def __init__(self, columns: dict) -> None:
+        for name, value in columns.items():
+            setattr(self, name, value)
+        self._entries: dict[int, EntryInfo] = {}
+        self._terms: dict[int, TermInfo] = {}
+
+    _STRINGS = ("e_zh", "e_zh_hant", "e_pinyin", "e_kind", "e_era", "e_house", "t_lang", "t_text", "t_norm", "t_status")
+    _INTS = ("e_id", "e_customary", "t_id", "t_entry", "t_freq", "t_by_id", "t_row_by_id")
+
+    @classmethod
+    def of(cls, entries: list[tuple], terms: list[tuple]) -> "_Table":
+        """From entry rows ``(id, zh, zh_hant, pinyin, kind, era, customary, house)`` and term
+        rows ``(id, entry_id, lang, text, norm, status, frequency)``."""
+        entries = sorted(entries)
+        terms = sorted(terms, key=lambda t: (t[1], t[0]))
+        cols = {}
+        for k, name in enumerate(("e_id", "e_zh", "e_zh_hant", "e_pinyin", "e_kind", "e_era", "e_customary", "e_house")):
+            values = [row[k] for row in entries]
+            cols[name] = array("q", values) if name in cls._INTS else _Strings.of(values)
+        for k, name in enumerate(("t_id", "t_entry", "t_lang", "t_text", "t_norm", "t_status", "t_freq")):
+            values = [row[k] for row in terms]
+            cols[name] = array("q", values) if name in cls._INTS else _Strings.of(values)
+        order = sorted(range(len(terms)), key=lambda r: terms[r][0])
+        cols["t_by_id"] = array("q", (terms[r][0] for r in order))
+        cols["t_row_by_id"] = array("q", order)
+        return cls(cols)
+
+    def dump(self) -> dict:
+        return {
+            name: getattr(self, name).tobytes() if name in self._INTS else getattr(self, name).dump()
+            for name in (*self._STRINGS, *self._INTS)
+        }
+
+    @classmethod
+    def load(cls, dumped: dict) -> "_Table":
+        if type(dumped) is not dict or set(dumped) != {*cls._STRINGS, *cls._INTS}:
+            raise ValueError("bad table")
+        cols = {name: _ints(v) if name in cls._INTS else _Strings.load(v) for name, v in dumped.items()}
+        n_e, n_t = len(cols["e_id"]), len(cols["t_id"])
+        if any(len(v) != (n_e if k[0] == "e" else n_t) for k, v in cols.items()):
+            raise ValueError("bad table")
+        return cls(cols)
+
+    def term(self, term_id: int) -> TermInfo:
+        t = self._terms.get(term_id)
+        if t is None:
+            k = bisect_left(self.t_by_id, term_id)
+            if k == len(self.t_by_id) or self.t_by_id[k] != term_id:
+                raise KeyError(term_id)
+            t = self._term_at(self.t_row_by_id[k])
+        return t
+
+    def _term_at(self, row: int) -> TermInfo:
+        term_id = self.t_id[row]
+        t = self._terms.get(term_id)
+        if t is None:
+            t = TermInfo(
+                term_id, self.t_entry[row], self.t_lang[row], self.t_text[row], self.t_norm[row],
+                self.t_status[row], self.t_freq[row],
+            )
+            self._terms[term_id] = t
+        return t
+
+    def entry(self, entry_id: int) -> EntryInfo:
+        e = self._entries.get(entry_id)
+        if e is None:
+            row = bisect_left(self.e_id, entry_id)
+            if row == len(self.e_id) or self.e_id[row] != entry_id:
+                raise KeyError(entry_id)
+            lo, hi = bisect_left(self.t_entry, entry_id), bisect_right(self.t_entry, entry_id)
+            e = EntryInfo(
+                entry_id, self.e_zh[row], self.e_zh_hant.get(row), self.e_pinyin.get(row), self.e_kind.get(row),
+                self.e_era.get(row), self.e_customary[row], self.e_house.get(row),
+                [self._term_at(r) for r in range(lo, hi)],
+            )
+            self._entries[entry_id] = e
+        return e
+
+
+class _Rows(Mapping):
+    """``index.entries`` / ``index.terms``: id -> object, made on first access."""
+
+    __slots__ = ("_get", "_ids")
+
+    def __init__(self, get, ids: array) -> None:
+        self._get, self._ids = get, ids
+
+    def __getitem__(self, key: int):
+        return self._get(key)
+
+    def get(self, key, default=None):
+        try:
+            return self._get(key)
+        except (KeyError, TypeError):
+            return default
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self):
+        return iter(sorted(self._ids))
+
+
 class GlossaryIndex:
     """Every matchable term of a glossary, compiled for fast scanning."""
 
     def __init__(self) -> None:
         self.version: int = 0
         self.fingerprint: tuple = ()
-        self.entries: dict[int, EntryInfo] = {}
-        self.terms: dict[int, TermInfo] = {}
-        self.by_zh: dict[str, int] = {}
+        self._set_table(_Table.of([], []))
+        self.by_zh: Mapping[str, int] = {}
         """Simplified (and traditional) Chinese key -> entry id."""
-        self.by_norm: dict[str, tuple[int, ...]] = {}
-        """Matching form -> term ids (ko and abbr terms)."""
+        self.by_norm: dict[str, int | tuple[int, ...]] = {}
+        """Matching form -> term id, or term ids when several terms share it (ko and abbr terms);
+        :meth:`ids_for_norm` always gives a tuple."""
         self.buckets: dict[str, tuple[int, ...]] = {}
         """First two characters of a matching form -> the lengths of such forms, longest first."""
-        self.near: dict[str, tuple[int, ...]] = {}
+        self.near: Mapping[str, tuple[int, ...]] = {}
         """Korean term with one syllable replaced by ``\\0`` -> term ids (near-miss lookup)."""
         self.latin: dict[str, tuple[int, ...]] = {}
         """Latin-only matching form (≥5 letters) -> term ids."""
-        self.zh_words: tuple[str, ...] = ()
-        """Chinese keys, for segmenting a Chinese source text."""
 
-    # pickling: plain tuples load several times faster than 200,000 dataclass instances ----
+    def _set_table(self, table: _Table) -> None:
+        self._table = table
+        self.entries: Mapping[int, EntryInfo] = _Rows(table.entry, table.e_id)
+        self.terms: Mapping[int, TermInfo] = _Rows(table.term, table.t_id)
 
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state.pop("_variant_verdicts", None)
-        state["entries"] = [
-            (e.id, e.zh, e.zh_hant, e.pinyin, e.kind, e.era, e.customary, e.house_spelling)
-            for e in self.entries.values()
-        ]
-        state["terms"] = [
-            (t.id, t.entry_id, t.lang, t.text, t.norm, t.status, t.frequency) for t in self.terms.values()
-        ]
-        return state
+    @property
+    def zh_words(self) -> tuple[str, ...]:
+        """Chinese keys, for segmenting a Chinese source text (sorted; computed on first use)."""
+        words = self.__dict__.get("_zh_words")
+        if words is None:
+            zh = self._table.e_zh
+            words = self.__dict__["_zh_words"] = tuple(sorted(zh[i] for i in range(len(zh))))
+        return words
 
-    def __setstate__(self, state: dict) -> None:
-        entries = {row[0]: EntryInfo(*row) for row in state.pop("entries")}
-        terms = {}
-        for row in state.pop("terms"):
-            t = TermInfo(*row)
-            terms[t.id] = t
-            entries[t.entry_id].terms.append(t)
-        self.__dict__.update(state)
-        self.entries = entries
-        self.terms = terms
+    # the cache payload: plain strings, bytes, tuples and dicts (marshal, never pickle) -------
+
+    def _payload(self) -> tuple:
+        return (
+            self.version, self.fingerprint, self._table.dump(), self.by_norm, self.buckets,
+            self.by_zh.map.dump(), self.near.dump(), self.latin,
+        )
+
+    @classmethod
+    def _from_payload(cls, payload: tuple) -> "GlossaryIndex":
+        """The index a payload describes; ValueError/TypeError when it is not one."""
+        version, fingerprint, table, by_norm, buckets, by_zh, near, latin = payload
+        if not (
+            type(version) is int and type(fingerprint) is tuple and type(by_norm) is dict
+            and type(buckets) is dict and type(latin) is dict
+        ):
+            raise ValueError("bad index payload")
+        index = cls()
+        index.version, index.fingerprint = version, fingerprint
+        index._set_table(_Table.load(table))
+        index.by_norm, index.buckets, index.latin = by_norm, buckets, latin
+        index.by_zh = _ZhMap(_SortedMap.load(by_zh))
+        index.near = _SortedMap.load(near)
+        return index
+
+    def __reduce__(self):
+        return (GlossaryIndex._from_payload, (self._payload(),))
 
     # building ---------------------------------------------------------------------------
 
@@ -224,40 +515,38 @@ class GlossaryIndex:
         by_norm: dict[str, list[int]] = {}
         near: dict[str, list[int]] = {}
         latin: dict[str, list[int]] = {}
+        by_zh: dict[str, list[int]] = {}
+        entry_rows: dict[int, tuple] = {}
+        term_rows: list[tuple] = []
         for term, entry in rows:
-            info = index.entries.get(entry.id)
-            if info is None:
-                info = EntryInfo(
+            if entry.id not in entry_rows:
+                entry_rows[entry.id] = (
                     entry.id, entry.zh, entry.zh_hant, entry.pinyin, entry.kind, entry.era,
                     entry.customary or 0, entry.house_spelling,
                 )
-                index.entries[entry.id] = info
-                index.by_zh[entry.zh] = entry.id
+                by_zh[entry.zh] = [entry.id]
                 if entry.zh_hant:
-                    index.by_zh.setdefault(entry.zh_hant, entry.id)
-            t = TermInfo(term.id, term.entry_id, term.lang, term.text, term.norm, term.status, term.frequency or 0)
-            info.terms.append(t)
-            index.terms[t.id] = t
-            if t.lang not in MATCH_LANGS or len(t.norm) < 2 or _HAN.search(t.norm):
+                    by_zh.setdefault(entry.zh_hant, [entry.id])
+            norm = term.norm
+            term_rows.append((term.id, term.entry_id, term.lang, term.text, norm, term.status, term.frequency or 0))
+            if term.lang not in MATCH_LANGS or len(norm) < 2 or _HAN.search(norm):
                 continue
-            by_norm.setdefault(t.norm, []).append(t.id)
-            if t.lang == "ko" and len(t.norm) >= 3 and _ALL_HANGUL.fullmatch(t.norm):
-                for i in range(len(t.norm)):
-                    near.setdefault(t.norm[:i] + "\0" + t.norm[i + 1:], []).append(t.id)
-            elif len(t.norm) >= 5 and t.norm.isascii() and t.norm.isalpha():
-                latin.setdefault(t.norm, []).append(t.id)
+            by_norm.setdefault(norm, []).append(term.id)
+            if term.lang == "ko" and len(norm) >= 3 and _ALL_HANGUL.fullmatch(norm):
+                for i in range(len(norm)):
+                    near.setdefault(norm[:i] + "\0" + norm[i + 1:], []).append(term.id)
+            elif len(norm) >= 5 and norm.isascii() and norm.isalpha():
+                latin.setdefault(norm, []).append(term.id)
         # Deterministic whatever the insertion order: sort every list.
-        for info in index.entries.values():
-            if len(info.terms) > 1:
-                info.terms.sort(key=lambda t: t.id)
-        index.by_norm = {k: tuple(v) if len(v) == 1 else tuple(sorted(v)) for k, v in by_norm.items()}
-        index.near = {k: tuple(v) if len(v) == 1 else tuple(sorted(v)) for k, v in near.items()}
+        index._set_table(_Table.of(list(entry_rows.values()), term_rows))
+        index.by_norm = {k: v[0] if len(v) == 1 else tuple(sorted(v)) for k, v in by_norm.items()}
+        index.near = _SortedMap.of(near)
+        index.by_zh = _ZhMap(_SortedMap.of(by_zh))
         index.latin = {k: tuple(sorted(v)) for k, v in latin.items()}
         buckets: dict[str, set[int]] = {}
         for norm in index.by_norm:
             buckets.setdefault(norm[:2], set()).add(len(norm))
         index.buckets = {k: tuple(sorted(v, reverse=True)) for k, v in buckets.items()}
-        index.zh_words = tuple(sorted(info.zh for info in index.entries.values()))
         return index
 
     @classmethod
@@ -285,8 +574,10 @@ class GlossaryIndex:
     def for_glossary(cls, glossary: "Glossary", *, use_cache: bool = True) -> "GlossaryIndex":
         """The index of ``glossary``: from memory, from ``<db>.index-cache``, or compiled.
 
-        The cache is used only when its version and fingerprint equal the glossary's; otherwise
-        the index is rebuilt and the cache rewritten (atomically; a read-only folder just skips it).
+        The cache is used only when its format, version and fingerprint equal the glossary's;
+        otherwise (or when it is damaged) the index is rebuilt and the cache rewritten
+        (atomically; a read-only folder just skips it). The cache holds only strings, numbers,
+        bytes, tuples and dicts, read with :mod:`marshal`: loading it never runs code.
         """
         version = glossary.version
         fingerprint = _fingerprint(glossary)
@@ -298,22 +589,11 @@ class GlossaryIndex:
         cache = None if glossary.path == ":memory:" or not use_cache else Path(glossary.path + ".index-cache")
         index = None
         if cache is not None and cache.is_file():
-            try:
-                with cache.open("rb") as fh:
-                    stored = pickle.load(fh)
-                if (
-                    isinstance(stored, dict)
-                    and stored.get("format") == CACHE_FORMAT
-                    and stored.get("version") == version
-                    and stored.get("fingerprint") == fingerprint
-                ):
-                    index = stored["index"]
-            except Exception:  # a damaged or foreign cache is rebuilt, never trusted
-                index = None
+            index = _read_cache(cache, version, fingerprint)
         if index is None:
             index = cls.build(glossary.all_terms(), version=version, fingerprint=fingerprint)
             if cache is not None:
-                _write_cache(cache, {"format": CACHE_FORMAT, "version": version, "fingerprint": fingerprint, "index": index})
+                _write_cache(cache, index)
         with cls._memory_lock:
             if len(cls._memory) > 8:
                 cls._memory.clear()
@@ -324,14 +604,26 @@ class GlossaryIndex:
 
     def entry_for_zh(self, zh: str) -> EntryInfo | None:
         """The entry of a Chinese text, simplified or traditional."""
+        memo = self.__dict__.setdefault("_entry_for_zh", {})
+        if zh in memo:
+            return memo[zh]
         key = fold_width(zh).strip()
         entry_id = self.by_zh.get(key)
         if entry_id is None:
             entry_id = self.by_zh.get(to_simplified(key))
-        return self.entries.get(entry_id) if entry_id is not None else None
+        entry = self.entries.get(entry_id) if entry_id is not None else None
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[zh] = entry
+        return entry
+
+    def ids_for_norm(self, norm: str) -> tuple[int, ...]:
+        """Ids of the terms whose matching form is ``norm``."""
+        ids = self.by_norm.get(norm, ())
+        return ids if type(ids) is tuple else (ids,)
 
     def terms_for_norm(self, norm: str) -> list[TermInfo]:
-        return [self.terms[i] for i in self.by_norm.get(norm, ())]
+        return [self.terms[i] for i in self.ids_for_norm(norm)]
 
     def is_known(self, text: str) -> bool:
         return norm_key(text) in self.by_norm
@@ -386,6 +678,8 @@ class GlossaryIndex:
                 continue
             norm, end, span = found
             ids = by_norm[norm]
+            if type(ids) is not tuple:
+                ids = (ids,)
             spaced = fold_width(span).replace("\n", " ").casefold() not in {
                 fold_width(self.terms[i].text).casefold() for i in ids
             }
@@ -433,16 +727,46 @@ def _fingerprint(glossary: "Glossary") -> tuple:
     return tuple(terms) + tuple(entries)
 
 
-def _write_cache(path: Path, payload: dict) -> None:
+_MAGIC = b"kozh-index\n"
+
+
+def _cache_header(version: int, fingerprint: tuple) -> tuple:
+    return (CACHE_FORMAT, sys.byteorder, version, fingerprint)
+
+
+def _read_cache(path: Path, version: int, fingerprint: tuple) -> "GlossaryIndex | None":
+    """The cached index when its header matches, else None (a damaged or foreign file too)."""
+    try:
+        data = path.read_bytes()
+        if not data.startswith(_MAGIC):
+            return None
+        size = int.from_bytes(data[len(_MAGIC):len(_MAGIC) + 8], "little")
+        view = memoryview(data)[len(_MAGIC) + 8:]
+        if marshal.loads(view[:size]) != _cache_header(version, fingerprint):
+            return None
+        payload = marshal.loads(view[size:])
+        if type(payload) is not tuple:
+            return None
+        index = GlossaryIndex._from_payload(payload)
+        if index.version != version or index.fingerprint != fingerprint:
+            return None
+        return index
+    except Exception:  # a damaged or foreign cache is rebuilt, never trusted
+        return None
+
+
+def _write_cache(path: Path, index: "GlossaryIndex") -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            header = marshal.dumps(_cache_header(index.version, index.fingerprint))
+            fh.write(_MAGIC + len(header).to_bytes(8, "little") + header)
+            fh.write(marshal.dumps(index._payload()))
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, ValueError):
         try:
             os.unlink(tmp)
         except OSError:
