@@ -213,11 +213,15 @@ def _lexicon_by_first() -> dict[str, list[tuple[str, tuple[str, ...], str]]]:
     return by_first
 
 
-def _candidates(chinese: str, era: str | None) -> list[list[_Cand]]:
-    """For each Chinese position, the ways it can start a part."""
+@lru_cache(maxsize=4096)
+def _candidates(chinese: str, era: str | None) -> tuple[tuple[_Cand, ...], ...]:
+    """For each Chinese position, the ways it can start a part.
+
+    Cached: extraction judges one Chinese text against many Korean left edges.
+    """
     trad = hanzi._traditional_aligned(chinese)
     best = hanzi.best_pinyin(chinese)
-    out: list[list[_Cand]] = []
+    out: list[tuple[_Cand, ...]] = []
     for i, ch in enumerate(chinese):
         cands: list[_Cand] = []
         seen_words = set()
@@ -253,8 +257,8 @@ def _candidates(chinese: str, era: str | None) -> list[list[_Cand]]:
         for h in sino_opts:
             if h not in std_opts:
                 cands.append(_Cand(h, 1, "sino", h, _EPS))
-        out.append(cands)
-    return out
+        out.append(tuple(cands))
+    return tuple(out)
 
 
 def _is_sino(korean: str, trad: str) -> bool:
