@@ -42,8 +42,9 @@ CACHE_FORMAT = 5
 MATCH_LANGS = ("ko", "abbr")
 """Term languages matched in Korean text (renderings, whatever their script, and abbreviations)."""
 
-NAME_KINDS = ("person", "place", "company")
-"""Kinds whose renderings the transliteration rules judge."""
+NAME_KINDS = ("person", "place", "company", "org", "media", "other")
+"""Kinds whose renderings the transliteration rules judge: every proper name (룡청연구소 for
+龙城实验室 misspells the name inside the institution's). Concepts (전정특신) are Sino-Korean words."""
 
 # Where a term may start: a Hangul syllable or Latin letter/digit not preceded by one of its kind.
 _WORD_START = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]|(?<![A-Za-z0-9])[A-Za-z0-9]")

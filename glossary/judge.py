@@ -339,7 +339,27 @@ def _align(chinese: str, korean: str, era: str | None) -> list[Part]:
         parts.append((pi, Part(cand.korean, chinese[pi:i], cand.label, cand.standard, cand.generic)))
     if pending_ko:
         parts.append((pending_at, Part(pending_ko, pending_han, "other")))
-    return _merge(_resolve(_mixed_within_name(parts, chinese), era))
+    return _merge(_doubtful_near(_resolve(_mixed_within_name(parts, chinese), era)))
+
+
+def _doubtful_near(parts: list[Part]) -> list[Part]:
+    """A near part beside Korean that renders nothing is no evidence of a misspelling.
+
+    광저우판위홍보 for 广州番禺发布: 홍보 ("publicity") translates 发布, so 보 is not a misspelt 부;
+    천합광에너지 for 天合光能: 에너지 ("energy") translates 能. Such near parts become other,
+    and so, in turn, do near parts beside them.
+    """
+    out = list(parts)
+    changed = True
+    while changed:
+        changed = False
+        for k, p in enumerate(out):
+            if p.label != "near":
+                continue
+            if any(out[x].label == "other" and out[x].korean for x in (k - 1, k + 1) if 0 <= x < len(out)):
+                out[k] = Part(p.korean, p.chinese, "other", "", p.generic)
+                changed = True
+    return out
 
 
 def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part]:

@@ -199,3 +199,14 @@ def test_every_name_pair_judged_standard():
         if j.verdict not in ("standard", "mixed") or j.suggestion:
             bad.append((k, z, j.verdict, j.suggestion))
     assert not bad
+
+
+@pytest.mark.parametrize(
+    "korean, chinese",
+    [("광저우판위홍보", "广州番禺发布"), ("천합광에너지", "天合光能")],
+    ids=["honbo-translates-fabu", "energy-translates-neng"],
+)
+def test_a_translation_beside_a_near_syllable_is_not_a_misspelling(korean, chinese):
+    result = judge(korean, chinese)
+    assert result.verdict != "nonstandard" and result.suggestion is None
+    assert "near" not in {p.label for p in result.parts}
