@@ -195,6 +195,28 @@ def terms_set_status(ctx, term: str, status: str, zh: str | None) -> None:
     click.echo(f"{found.text}: {found.status}")
 
 
+@terms.command("set")
+@click.argument("chinese")
+@click.option("--kind", type=click.Choice(KINDS))
+@click.option("--era", type=click.Choice(["modern", "historic"]), help="Historic referents take Sino-Korean readings.")
+@click.option("--customary/--no-customary", default=None, help="Accept a customary Sino-Korean form (상해 for 上海).")
+@click.option("--house-spelling", metavar="KOREAN", help="An accepted house spelling; silences kozh/nonstandard.")
+@click.option("--note")
+@click.pass_context
+def terms_set(ctx, chinese: str, **values) -> None:
+    """Set attributes of the entry CHINESE.
+
+    Example: kozh terms set 孔子 --era historic
+    """
+    values = {k: v for k, v in values.items() if v is not None}
+    if "customary" in values:
+        values["customary"] = int(values["customary"])
+    if not values:
+        raise click.UsageError("nothing to set: give --kind, --era, --customary, --house-spelling or --note")
+    entry = open_glossary(ctx, create=False).update_entry(chinese, **values)
+    click.echo(f"{entry.zh}: " + ", ".join(f"{k}={getattr(entry, k)}" for k in values))
+
+
 @cli.command()
 @click.pass_context
 def undo(ctx) -> None:

@@ -146,3 +146,17 @@ def test_every_command_has_help_with_an_example(run):
         assert result.exit_code == 0
         if not hasattr(command, "commands"):
             assert "Example:" in result.output, path
+
+
+def test_terms_set_records_era_customary_and_house_spelling(run, tmp_path):
+    run("terms", "add", "조우마오화", "周茂华", "--kind", "person", "--status", "candidate")
+    draft = tmp_path / "d.md"
+    draft.write_text("조우마오화(周茂华)는 말했다.\n", encoding="utf-8")
+    assert "kozh/nonstandard" in run("lint", str(draft)).output
+    assert run("terms", "set", "周茂华", "--house-spelling", "조우마오화").output == "周茂华: house_spelling=조우마오화\n"
+    assert "kozh/nonstandard" not in run("lint", str(draft)).output
+    assert run("terms", "set", "周茂华", "--era", "historic", "--no-customary").output == "周茂华: era=historic, customary=0\n"
+    shown = json.loads(run("terms", "show", "周茂华", "--json").output)
+    assert (shown["era"], shown["house_spelling"]) == ("historic", "조우마오화")
+    assert "nothing to set" in one_line_error(run("terms", "set", "周茂华"))
+    assert "no entry" in one_line_error(run("terms", "set", "孔子", "--era", "historic"))
