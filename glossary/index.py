@@ -20,6 +20,7 @@ import re
 import sys
 import tempfile
 import threading
+import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
@@ -47,7 +48,8 @@ NAME_KINDS = ("person", "place", "company", "org", "media", "other")
 龙城实验室 misspells the name inside the institution's). Concepts (전정특신) are Sino-Korean words."""
 
 # Where a term may start: a Hangul syllable or Latin letter/digit not preceded by one of its kind.
-_WORD_START = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]|(?<![A-Za-z0-9])[A-Za-z0-9]")
+_WORD_START = re.compile(r"[\uac00-\ud7a3]+|[A-Za-z0-9]+")
+"""Each match starts where a term may: maximal runs of either kind, so no lookbehind is needed."""
 _WS = re.compile(r"\s+")
 _RUN = re.compile(r"\S+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -138,6 +140,8 @@ class Squeezed:
     text: str
     run_starts: list[int] = field(default_factory=list)
     run_pos: list[int] = field(default_factory=list)
+    folded: str = ""
+    """The folded text before squeezing (same length and offsets as the original), when known."""
 
     def position(self, offset: int) -> int:
         """Position in ``text`` of the non-space character at original ``offset``."""
@@ -150,9 +154,19 @@ class Squeezed:
         return self.run_starts[k] + position - self.run_pos[k]
 
 
+_WIDE = re.compile(r"[\uff01-\uff5e\u3000]")
+
+
+def _fold(text: str) -> str:
+    """``fold_width(text).casefold()``, without the per-character table pass when nothing is wide."""
+    if _WIDE.search(text) is not None or not unicodedata.is_normalized("NFC", text):
+        return fold_width(text).casefold()
+    return text.casefold()
+
+
 def squeeze(text: str) -> Squeezed:
     """Fold and squeeze ``text``; each kept character remembers its offset in ``text``."""
-    folded = fold_width(text).casefold()
+    folded = _fold(text)
     if len(folded) != len(text):  # a character folded to several (ß → ss): fold one by one
         folded = "".join(c2 if len(c2 := fold_width(c).casefold()) == 1 else c for c in text)
     chunks: list[str] = []
@@ -165,7 +179,7 @@ def squeeze(text: str) -> Squeezed:
         run_pos.append(pos)
         chunks.append(chunk)
         pos += len(chunk)
-    return Squeezed("".join(chunks), run_starts, run_pos)
+    return Squeezed("".join(chunks), run_starts, run_pos, folded)
 
 
 def _is_latin_alnum(ch: str) -> bool:
@@ -649,8 +663,20 @@ class GlossaryIndex:
         matches: list[Match] = []
         n_text = len(text)
         resume = 0  # original offset before which no new match may start
-        for hit in _WORD_START.finditer(text):
-            start = hit.start()
+        folded = sq.folded
+        if len(folded) == n_text:
+            # Only starts whose first two squeezed characters begin some term: when the next
+            # character is not white space those are the folded text's own two characters.
+            starts = [
+                start for hit in _WORD_START.finditer(text)
+                if (key := folded[(start := hit.start()):start + 2]) in buckets or key[1:].isspace()
+            ]
+        else:
+            starts = [hit.start() for hit in _WORD_START.finditer(text)]
+        spaced_memo = self.__dict__.setdefault("_spaced", {})
+        if len(spaced_memo) > 100_000:
+            spaced_memo.clear()
+        for start in starts:
             if start < resume:
                 continue
             j = sq.position(start)
@@ -681,30 +707,41 @@ class GlossaryIndex:
             ids = by_norm[norm]
             if type(ids) is not tuple:
                 ids = (ids,)
-            spaced = fold_width(span).replace("\n", " ").casefold() not in {
-                fold_width(self.terms[i].text).casefold() for i in ids
-            }
+            spaced = spaced_memo.get((norm, span))
+            if spaced is None:
+                spaced = spaced_memo[(norm, span)] = fold_width(span).replace("\n", " ").casefold() not in {
+                    fold_width(self.terms[i].text).casefold() for i in ids
+                }
             matches.append(Match(start, end, norm, ids, spaced))
             resume = end
         return matches
 
 
-def words(text: str) -> Iterable[tuple[int, int, str]]:
+def words(text: str) -> list[tuple[int, int, str]]:
     """Hangul and Latin words of ``text`` as ``(start, end, stem)``; particles cut from Hangul words.
 
     The stem of 류싱천은 is 류싱천 (the shortest prefix whose rest is a particle sequence, noun
     suffixes such as 시 staying on the stem).
     """
+    stems = _STEMS
+    if len(stems) > 65536:
+        stems.clear()
+    out = []
+    append = out.append
     for m in _WORD.finditer(text):
-        start, end = m.span()
         word = m.group()
-        if is_hangul(word[0]):
-            cut = _stem_length(word)
-            yield start, start + cut, word[:cut]
+        if word[0] >= "\uac00":  # Hangul; a Latin word is ASCII and ends where no letter or digit follows
+            stem = stems.get(word)
+            if stem is None:
+                stem = stems[word] = word[:_stem_length(word)]
+            start = m.start()
+            append((start, start + len(stem), stem))
         else:
-            if end < len(text) and _is_latin_alnum(text[end]):
-                continue
-            yield start, end, word
+            append((*m.span(), word))
+    return out
+
+
+_STEMS: dict[str, str] = {}
 
 
 _WORD = re.compile(r"[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9]*")

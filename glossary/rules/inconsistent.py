@@ -118,9 +118,7 @@ class Inconsistent:
         yield from self._leading_names(document, index, context, reported)
 
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
-        stems: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for start, end, stem in context.words:
-            stems[stem].append((start, end))
+        stems: dict[str, list[tuple[int, int]]] | None = None  # made when a pair first needs it
         done: set[str] = set()
         for pair, _, _ in context.pairs:
             zh = pair.zh
@@ -136,6 +134,10 @@ class Inconsistent:
                 if not (pair.term.startswith(sino) or pair.term.startswith(standard)):
                     continue
                 done.add(sub)
+                if stems is None:
+                    stems = defaultdict(list)
+                    for start, end, stem in context.words:
+                        stems[stem].append((start, end))
                 if sino in stems and standard in stems:
                     line = document.line_col(stems[standard][0][0])[0]
                     for start, end in stems[sino]:
