@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .sources import Document
     from .store import Entry, Glossary, Term
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 """Bumped when the cached layout changes; an older cache is rebuilt."""
 
 MATCH_LANGS = ("ko", "abbr")
@@ -206,7 +206,7 @@ class _Strings:
     @classmethod
     def of(cls, items: Iterable[str | None]) -> "_Strings":
         items = [_NONE if x is None else x for x in items]
-        return cls("".join(items), array("q", accumulate(len(x) for x in items)))
+        return cls("".join(items), _narrow(array("q", accumulate(len(x) for x in items))))
 
     def __len__(self) -> int:
         return len(self.ends)
@@ -236,7 +236,7 @@ class _Strings:
         return -1
 
     def dump(self) -> tuple:
-        return (self.data, self.ends.tobytes())
+        return (self.data, _int_bytes(self.ends))
 
     @classmethod
     def load(cls, dumped: tuple) -> "_Strings":
@@ -249,11 +249,73 @@ class _Strings:
         return cls(data, ends)
 
 
+class _Codes:
+    """A column of few distinct strings (kinds, statuses, languages): each row one small code.
+
+    Same reading interface as :class:`_Strings`; a million rows cost a million bytes.
+    """
+
+    __slots__ = ("vocab", "codes")
+
+    def __init__(self, vocab: tuple[str, ...], codes: array) -> None:
+        self.vocab, self.codes = vocab, codes
+
+    @classmethod
+    def of(cls, items: Iterable[str | None]) -> "_Codes":
+        items = [_NONE if x is None else x for x in items]
+        vocab = tuple(sorted(set(items)))
+        code = {v: k for k, v in enumerate(vocab)}
+        typecode = "B" if len(vocab) <= 256 else "i"
+        return cls(vocab, array(typecode, [code[x] for x in items]))
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, i: int) -> str:
+        return self.vocab[self.codes[i]]
+
+    def get(self, i: int) -> str | None:
+        value = self.vocab[self.codes[i]]
+        return None if value == _NONE else value
+
+    def dump(self) -> tuple:
+        return (self.vocab, self.codes.typecode.encode() + self.codes.tobytes())
+
+    @classmethod
+    def load(cls, dumped: tuple) -> "_Codes":
+        vocab, raw = dumped
+        if type(vocab) is not tuple or not all(type(v) is str for v in vocab) or type(raw) is not bytes:
+            raise ValueError("bad code column")
+        if raw[:1] not in (b"B", b"i"):
+            raise ValueError("bad code column")
+        codes = array(raw[:1].decode())
+        if (len(raw) - 1) % codes.itemsize:
+            raise ValueError("bad code column")
+        codes.frombytes(memoryview(raw)[1:])
+        if codes and not (0 <= min(codes) and max(codes) < len(vocab)):
+            raise ValueError("bad code column")
+        return cls(vocab, codes)
+
+
+def _narrow(values: array) -> array:
+    """``values`` in 4-byte integers when they all fit (ids and offsets nearly always do)."""
+    if not values or (min(values) >= -(2**31) and max(values) < 2**31):
+        return array("i", values)
+    return values
+
+
+def _int_bytes(values: array) -> bytes:
+    """An integer array as its type code and machine bytes (what :func:`_ints` reads back)."""
+    return values.typecode.encode() + values.tobytes()
+
+
 def _ints(raw: bytes) -> array:
-    if type(raw) is not bytes or len(raw) % 8:
+    if type(raw) is not bytes or raw[:1] not in (b"i", b"q"):
         raise ValueError("bad integer column")
-    out = array("q")
-    out.frombytes(raw)
+    out = array(raw[:1].decode())
+    if (len(raw) - 1) % out.itemsize:
+        raise ValueError("bad integer column")
+    out.frombytes(memoryview(raw)[1:])
     return out
 
 
@@ -276,7 +338,7 @@ class _SortedMap(Mapping):
         for key in keys:
             ids.extend(sorted(items[key]))
             starts.append(len(ids))
-        return cls(_Strings.of(keys), starts, ids)
+        return cls(_Strings.of(keys), _narrow(starts), _narrow(ids))
 
     def __getitem__(self, key: str) -> tuple[int, ...]:
         k = self.keys_.find(key) if type(key) is str else -1
@@ -299,7 +361,7 @@ class _SortedMap(Mapping):
         return (keys[i] for i in range(len(keys)))
 
     def dump(self) -> tuple:
-        return (self.keys_.dump(), self.starts.tobytes(), self.ids.tobytes())
+        return (self.keys_.dump(), _int_bytes(self.starts), _int_bytes(self.ids))
 
     @classmethod
     def load(cls, dumped: tuple) -> "_SortedMap":
@@ -360,6 +422,14 @@ class _Table:
 
     _STRINGS = ("e_zh", "e_zh_hant", "e_pinyin", "e_kind", "e_era", "e_house", "t_lang", "t_text", "t_norm", "t_status")
     _INTS = ("e_id", "e_customary", "t_id", "t_entry", "t_freq", "t_by_id", "t_row_by_id")
+    _CODED = ("e_kind", "e_era", "t_lang", "t_status")
+    """String columns with few distinct values, kept as :class:`_Codes`."""
+
+    @classmethod
+    def _column(cls, name: str, values: list):
+        if name in cls._INTS:
+            return _narrow(array("q", values))
+        return _Codes.of(values) if name in cls._CODED else _Strings.of(values)
 
     @classmethod
     def of(cls, entries: list[tuple], terms: list[tuple]) -> "_Table":
@@ -370,18 +440,18 @@ class _Table:
         cols = {}
         for k, name in enumerate(("e_id", "e_zh", "e_zh_hant", "e_pinyin", "e_kind", "e_era", "e_customary", "e_house")):
             values = [row[k] for row in entries]
-            cols[name] = array("q", values) if name in cls._INTS else _Strings.of(values)
+            cols[name] = cls._column(name, values)
         for k, name in enumerate(("t_id", "t_entry", "t_lang", "t_text", "t_norm", "t_status", "t_freq")):
             values = [row[k] for row in terms]
-            cols[name] = array("q", values) if name in cls._INTS else _Strings.of(values)
+            cols[name] = cls._column(name, values)
         order = sorted(range(len(terms)), key=lambda r: terms[r][0])
-        cols["t_by_id"] = array("q", (terms[r][0] for r in order))
-        cols["t_row_by_id"] = array("q", order)
+        cols["t_by_id"] = _narrow(array("q", (terms[r][0] for r in order)))
+        cols["t_row_by_id"] = _narrow(array("q", order))
         return cls(cols)
 
     def dump(self) -> dict:
         return {
-            name: getattr(self, name).tobytes() if name in self._INTS else getattr(self, name).dump()
+            name: _int_bytes(getattr(self, name)) if name in self._INTS else getattr(self, name).dump()
             for name in (*self._STRINGS, *self._INTS)
         }
 
@@ -389,7 +459,10 @@ class _Table:
     def load(cls, dumped: dict) -> "_Table":
         if type(dumped) is not dict or set(dumped) != {*cls._STRINGS, *cls._INTS}:
             raise ValueError("bad table")
-        cols = {name: _ints(v) if name in cls._INTS else _Strings.load(v) for name, v in dumped.items()}
+        cols = {
+            name: _ints(v) if name in cls._INTS else _Codes.load(v) if name in cls._CODED else _Strings.load(v)
+            for name, v in dumped.items()
+        }
         n_e, n_t = len(cols["e_id"]), len(cols["t_id"])
         if any(len(v) != (n_e if k[0] == "e" else n_t) for k, v in cols.items()):
             raise ValueError("bad table")
@@ -773,19 +846,37 @@ def _cache_header(version: int, fingerprint: tuple) -> tuple:
 
 
 def _read_cache(path: Path, version: int, fingerprint: tuple) -> "GlossaryIndex | None":
-    """The cached index when its header matches, else None (a damaged or foreign file too)."""
+    """The cached index when its header matches, else None (a damaged or foreign file too).
+
+    The file is read one section at a time (see :func:`_write_cache`), so loading never holds the
+    whole file and the objects made from it at once.
+    """
     try:
-        data = path.read_bytes()
-        if not data.startswith(_MAGIC):
-            return None
-        size = int.from_bytes(data[len(_MAGIC):len(_MAGIC) + 8], "little")
-        view = memoryview(data)[len(_MAGIC) + 8:]
-        if marshal.loads(view[:size]) != _cache_header(version, fingerprint):
-            return None
-        payload = marshal.loads(view[size:])
-        if type(payload) is not tuple:
-            return None
-        index = GlossaryIndex._from_payload(payload)
+        with open(path, "rb") as fh:
+            if fh.read(len(_MAGIC)) != _MAGIC:
+                return None
+
+            def section():
+                size = int.from_bytes(fh.read(8), "little")
+                data = fh.read(size)
+                if len(data) != size:
+                    raise ValueError("truncated cache")
+                return marshal.loads(data)
+
+            if section() != _cache_header(version, fingerprint):
+                return None
+            count = section()
+            if type(count) is not int or not 0 <= count < 1000:
+                return None
+            head = section()
+            if type(head) is not tuple or len(head) != 3:
+                return None
+            version_, fingerprint_, n_columns = head
+            table = dict(section() for _ in range(n_columns))
+            rest = [section() for _ in range(count - 1 - n_columns)]
+            if fh.read(1):
+                return None
+        index = GlossaryIndex._from_payload((version_, fingerprint_, table, *rest))
         if index.version != version or index.fingerprint != fingerprint:
             return None
         return index
@@ -794,15 +885,21 @@ def _read_cache(path: Path, version: int, fingerprint: tuple) -> "GlossaryIndex 
 
 
 def _write_cache(path: Path, index: "GlossaryIndex") -> None:
+    """Magic, then length-prefixed marshal sections: the header, the section count, then the
+    payload with the table split by column (no section is more than a few tens of MB)."""
     try:
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     except OSError:
         return
     try:
+        version, fingerprint, table, *rest = index._payload()
+        sections = [(version, fingerprint, len(table)), *table.items(), *rest]
         with os.fdopen(fd, "wb") as fh:
-            header = marshal.dumps(_cache_header(index.version, index.fingerprint))
-            fh.write(_MAGIC + len(header).to_bytes(8, "little") + header)
-            fh.write(marshal.dumps(index._payload()))
+            fh.write(_MAGIC)
+            for obj in (_cache_header(index.version, index.fingerprint), len(sections), *sections):
+                data = marshal.dumps(obj)
+                fh.write(len(data).to_bytes(8, "little"))
+                fh.write(data)
         os.replace(tmp, path)
     except (OSError, ValueError):
         try:
