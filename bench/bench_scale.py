@@ -80,14 +80,23 @@ def cold_cli(path: Path, draft: Path, env: dict | None = None) -> tuple[float, f
 
 
 def peak_memory_of_index(path: Path) -> float:
-    """Peak RSS (MB) of a process that loads the index and lints the issue."""
+    """Peak RSS (MB) of a process that loads the index and lints the issue.
+
+    Read as the child's ru_maxrss in a small wrapper process (as :func:`cold_cli` does): Linux
+    keeps ru_maxrss across exec, so a process started straight from this one would report this
+    process's own high-water mark (the 1M index loaded or built here) whenever that is higher.
+    """
     code = (
-        "import resource,sys;from glossary.store import Glossary;from glossary.index import GlossaryIndex;"
+        "from glossary.store import Glossary;from glossary.index import GlossaryIndex;"
         "from glossary.lint import lint_document;from glossary.sources import read_document;"
-        f"g=Glossary.open({str(path)!r});i=GlossaryIndex.for_glossary(g);lint_document(read_document({str(ISSUE)!r}),i);"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        f"g=Glossary.open({str(path)!r});i=GlossaryIndex.for_glossary(g);lint_document(read_document({str(ISSUE)!r}),i)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    wrapper = (
+        "import resource,subprocess,sys;subprocess.run(sys.argv[1:],check=True);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", wrapper, sys.executable, "-c", code], capture_output=True,
+                         text=True, check=True, cwd=ROOT)
     return int(out.stdout.strip()) / 1024
 
 
