@@ -25,12 +25,13 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Iterator
 
 from .errors import BadInput, GlossaryError, NotAGlossary, NotFound, SchemaTooNew
 from .textnorm import fold_width, has_han, norm_key, to_simplified, to_traditional
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = 2
 STATUSES = ("preferred", "admitted", "deprecated", "candidate")
@@ -194,7 +195,7 @@ class Glossary:
 
     def __init__(self, conn: sqlite3.Connection, path: str):
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db = None
         self.path = path
         self._changeset: int | None = None
         self._lock = threading.RLock()
@@ -255,6 +256,15 @@ class Glossary:
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
+
+    @property
+    def db(self) -> "sqlite_utils.Database":
+        """The connection wrapped by sqlite-utils, for schema work (imported on first use: ~150 ms)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     @property
     def schema_version(self) -> int:
