@@ -270,50 +270,70 @@ def _is_sino(korean: str, trad: str) -> bool:
 # --- alignment ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _align_options(chinese: str, era: str | None) -> tuple[tuple[tuple, tuple[str, ...]], ...]:
+    """Per Chinese position: ((korean, n_han, cost, cand) for each candidate, near targets).
+
+    The near targets are the one-character transliterations, first occurrence first.
+    """
+    out = []
+    for cands in _candidates(chinese, era):
+        near_targets: list[str] = []
+        for cand in cands:
+            if cand.label in ("standard", "both") and cand.n_han == 1 and cand.korean not in near_targets:
+                near_targets.append(cand.korean)
+        out.append((tuple((c.korean, c.n_han, c.cost, c) for c in cands), tuple(near_targets)))
+    return tuple(out)
+
+
 def _align(chinese: str, korean: str, era: str | None) -> list[Part]:
     n, m = len(chinese), len(korean)
-    cands = _candidates(chinese, era)
+    options = _align_options(chinese, era)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    startswith = korean.startswith
+    near_distance = _near_distance
     for i in range(n + 1):
+        row = cost[i]
+        brow = back[i]
+        if i < n:
+            exact, near_targets = options[i]
+            nrow = cost[i + 1]
+            nbrow = back[i + 1]
         for j in range(m + 1):
-            c = cost[i][j]
+            c = row[j]
             if c == inf:
                 continue
             # Korean syllable aligned to nothing
-            if j < m and c + _SKIP_KO < cost[i][j + 1]:
-                cost[i][j + 1] = c + _SKIP_KO
-                back[i][j + 1] = (i, j, None)
+            if j < m and c + _SKIP_KO < row[j + 1]:
+                row[j + 1] = c + _SKIP_KO
+                brow[j + 1] = (i, j, None)
             if i == n:
                 continue
             # Chinese character left unrendered
-            if c + _SKIP_HAN < cost[i + 1][j]:
-                cost[i + 1][j] = c + _SKIP_HAN
-                back[i + 1][j] = (i, j, None)
-            near_targets: list[str] = []
-            for cand in cands[i]:
-                L = len(cand.korean)
-                if korean.startswith(cand.korean, j):
-                    nc = c + cand.cost
-                    ii, jj = i + cand.n_han, j + L
+            if c + _SKIP_HAN < nrow[j]:
+                nrow[j] = c + _SKIP_HAN
+                nbrow[j] = (i, j, None)
+            for ko, n_han, ccost, cand in exact:
+                if startswith(ko, j):
+                    nc = c + ccost
+                    ii, jj = i + n_han, j + len(ko)
                     if nc < cost[ii][jj]:
                         cost[ii][jj] = nc
                         back[ii][jj] = (i, j, cand)
-                if cand.label in ("standard", "both") and cand.n_han == 1 and cand.korean not in near_targets:
-                    near_targets.append(cand.korean)
             # near spellings of a transliteration: 1 to len+1 syllables
             for target in near_targets:
                 for L in range(max(1, len(target) - 1), min(len(target) + 1, m - j) + 1):
                     chunk = korean[j : j + L]
-                    d = _near_distance(chunk, target)
+                    d = near_distance(chunk, target)
                     if d is None:
                         continue
                     nc = c + _NEAR_BASE + d
-                    if nc < cost[i + 1][j + L]:
-                        cost[i + 1][j + L] = nc
-                        back[i + 1][j + L] = (i, j, _Cand(chunk, 1, "near", target, d))
+                    if nc < nrow[j + L]:
+                        nrow[j + L] = nc
+                        nbrow[j + L] = (i, j, _Cand(chunk, 1, "near", target, d))
     # walk back
     steps = []
     i, j = n, m
