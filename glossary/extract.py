@@ -307,6 +307,13 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
         for cut in range(1, len(first) - 1):
             if is_hangul(first[cut]) and is_hangul(first[cut - 1]):
                 add(s + cut, e)
+    # no other span can beat the heuristic by more than 0.1 when it already scores that near
+    # the maximum (1.0), so the other spans need no judging
+    heuristic_cand = cands[heuristic]
+    if has_hangul(heuristic_cand):
+        j = _judged(heuristic_cand, han)
+        if j is not None and 1.0 <= j[2] + 0.1:
+            return heuristic
     scored = []
     for (s, e), cand in cands.items():
         if not has_hangul(cand):
