@@ -114,6 +114,7 @@ _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 _MARK_OF_TONE = {t: m for m, t in _TONE_MARKS.items()}
 
 
+@lru_cache(maxsize=65536)
 def _toneless(syllable: str) -> str:
     """'lü4' / 'lǜ' / 'LV' → 'lü'."""
     s = unicodedata.normalize("NFD", syllable.lower())
@@ -162,11 +163,18 @@ def _pypinyin_run(run: str) -> list[str]:
     return readings
 
 
+@lru_cache(maxsize=1)
+def _override_order() -> tuple[int, tuple[str, ...]]:
+    """(longest phrase override, surname overrides longest first)."""
+    phrases, surnames = _pinyin_overrides()
+    return max((len(k) for k in phrases), default=0), tuple(sorted(surnames, key=len, reverse=True))
+
+
 @lru_cache(maxsize=8192)
 def _best_tone3(text: str) -> tuple[str, ...]:
     """One tone-numbered reading per character ('' for a character with none); overrides first."""
     phrases, surnames = _pinyin_overrides()
-    longest = max((len(k) for k in phrases), default=0)
+    longest, surnames_longest_first = _override_order()
     out: list[str] = [""] * len(text)
     i = 0
     run_start = None
@@ -185,7 +193,7 @@ def _best_tone3(text: str) -> tuple[str, ...]:
             continue
         hit = None
         if i == 0:
-            for k in sorted(surnames, key=len, reverse=True):
+            for k in surnames_longest_first:
                 if simp.startswith(k) or text.startswith(k):
                     hit = surnames[k]
                     break
@@ -221,6 +229,11 @@ def best_pinyin(text: str, tones: bool = False) -> list[str]:
     >>> best_pinyin("周茂华", tones=True)
     ['zhōu', 'mào', 'huá']
     """
+    return list(_best_pinyin(text, tones))
+
+
+@lru_cache(maxsize=16384)
+def _best_pinyin(text: str, tones: bool) -> tuple[str, ...]:
     out = []
     for ch, r in zip(text, _best_tone3(text)):
         if not is_han(ch):
@@ -231,7 +244,7 @@ def best_pinyin(text: str, tones: bool = False) -> list[str]:
             out.append(_mark_tone(_toneless(r), int(r[-1]) if r[-1].isdigit() else 5))
         else:
             out.append(_toneless(r))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
