@@ -26,7 +26,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -169,17 +170,22 @@ def squeeze(text: str) -> Squeezed:
     folded = _fold(text)
     if len(folded) != len(text):  # a character folded to several (ß → ss): fold one by one
         folded = "".join(c2 if len(c2 := fold_width(c).casefold()) == 1 else c for c in text)
-    chunks: list[str] = []
-    run_starts: list[int] = []
-    run_pos: list[int] = []
-    pos = 0
-    for m in _RUN.finditer(folded):
-        chunk = m.group()
-        run_starts.append(m.start())
-        run_pos.append(pos)
-        chunks.append(chunk)
-        pos += len(chunk)
-    return Squeezed("".join(chunks), run_starts, run_pos, folded)
+    # Whole-text passes: every white space character (str.isspace, as ``\s`` in re) made a
+    # plain space, the pieces between single spaces are the runs (empty pieces between
+    # consecutive spaces), and offsets are running sums of the pieces' lengths plus a space each.
+    spaced = folded
+    for ch in _SPACE_CHARS:
+        if ch in spaced:
+            spaced = spaced.replace(ch, " ")
+    pieces = spaced.split(" ")
+    run_starts = list(compress(map(add, accumulate(map(len, pieces), initial=0), count()), pieces))
+    run_pos = list(accumulate(map(len, filter(None, pieces)), initial=0))
+    run_pos.pop()
+    return Squeezed("".join(pieces), run_starts, run_pos, folded)
+
+
+_SPACE_CHARS = tuple(ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch != " ")
+"""Every white space character but the plain space (none lies above U+3000)."""
 
 
 def _is_latin_alnum(ch: str) -> bool:
@@ -799,25 +805,27 @@ def words(text: str) -> list[tuple[int, int, str]]:
     stems = _STEMS
     if len(stems) > 65536:
         stems.clear()
-    out = []
-    append = out.append
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if word[0] >= "\uac00":  # Hangul; a Latin word is ASCII and ends where no letter or digit follows
-            stem = stems.get(word)
+    # One split gives the words (odd items) between the gaps (even items); their offsets are the
+    # running sum of the pieces' lengths. A Latin word is its own stem (ASCII, ending where no
+    # letter or digit follows).
+    pieces = _WORD_SPLIT.split(text)
+    found = pieces[1::2]
+    starts = list(accumulate(map(len, pieces), initial=0))[1::2]
+    got = list(map(stems.get, found))
+    if None in got:
+        for k, stem in enumerate(got):
             if stem is None:
-                stem = stems[word] = word[:_stem_length(word)]
-            start = m.start()
-            append((start, start + len(stem), stem))
-        else:
-            append((*m.span(), word))
-    return out
+                word = found[k]
+                stem = stems[word] = word[:_stem_length(word)] if word[0] >= "\uac00" else word
+                got[k] = stem
+    return list(zip(starts, map(add, starts, map(len, got)), got))
 
 
 _STEMS: dict[str, str] = {}
 
 
 _WORD = re.compile(r"[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9]*")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _STEM_SUFFIXES = frozenset("시 구 성 현 진 사 적 내 간 외".split())
 
 
