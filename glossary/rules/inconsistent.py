@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterator
 
 from ..finding import Finding, Severity
@@ -118,7 +119,7 @@ class Inconsistent:
         yield from self._leading_names(document, index, context, reported)
 
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
-        stems: dict[str, list[tuple[int, int]]] | None = None  # made when a pair first needs it
+        stems: set[str] | None = None  # the draft's word stems, made when a pair first needs them
         done: set[str] = set()
         for pair, _, _ in context.pairs:
             zh = pair.zh
@@ -135,12 +136,11 @@ class Inconsistent:
                     continue
                 done.add(sub)
                 if stems is None:
-                    stems = defaultdict(list)
-                    for start, end, stem in context.words:
-                        stems[stem].append((start, end))
+                    stems = set(map(itemgetter(2), context.words))
                 if sino in stems and standard in stems:
-                    line = document.line_col(stems[standard][0][0])[0]
-                    for start, end in stems[sino]:
+                    words = context.words
+                    line = document.line_col(next(s for s, _, stem in words if stem == standard))[0]
+                    for start, end in [(s, e) for s, e, stem in words if stem == sino]:
                         if (start, end) in reported:
                             continue
                         reported.add((start, end))
