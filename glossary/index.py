@@ -727,6 +727,28 @@ class GlossaryIndex:
 
     # scanning ---------------------------------------------------------------------------
 
+    def _starts_re(self) -> re.Pattern:
+        """Word starts (as ``_WORD_START`` finds them) whose character begins some term.
+
+        A start's folded character is the first of its squeezed key: the Hangul syllable itself,
+        or the ASCII letter lower-cased; kept with the index (keyed on its buckets).
+        """
+        cached = self.__dict__.get("_starts")
+        if cached is not None and cached[0] is self.buckets:
+            return cached[1]
+        firsts = {key[0] for key in self.buckets}
+        hangul = "".join(sorted(c for c in firsts if "\uac00" <= c <= "\ud7a3"))
+        latin = {c for c in firsts if c.isascii() and c.isalnum()}
+        latin = "".join(sorted(latin | {c.upper() for c in latin}))
+        branches = []
+        if hangul:
+            branches.append(f"[{hangul}](?<![\uac00-\ud7a3][\uac00-\ud7a3])")
+        if latin:
+            branches.append(f"[{latin}](?<![A-Za-z0-9][A-Za-z0-9])")
+        pattern = re.compile("|".join(branches) or "(?!)")
+        self.__dict__["_starts"] = (self.buckets, pattern)
+        return pattern
+
     def scan(self, text: str, squeezed: Squeezed | None = None) -> list[Match]:
         """Every glossary term in ``text`` (a ``Document.text``), leftmost-longest, whole words only.
 
@@ -747,7 +769,7 @@ class GlossaryIndex:
             # Only starts whose first two squeezed characters begin some term: when the next
             # character is not white space those are the folded text's own two characters.
             starts = [
-                start for hit in _WORD_START.finditer(text)
+                start for hit in self._starts_re().finditer(text)
                 if (key := folded[(start := hit.start()):start + 2]) in buckets or key[1:].isspace()
             ]
         else:
