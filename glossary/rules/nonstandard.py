@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from rapidfuzz.distance import Indel
@@ -102,9 +103,17 @@ def assess(context, korean: str, zh: str, *, era: str | None = None) -> tuple[st
     transliterated name (통 in 통저우구), or an unrecognised syllable that sounds like the
     character's transliteration (룡 for 龙 룽, 송 for 熊 슝), make the rendering non-standard too.
     """
+    return _assess(korean, zh, era)
+
+
+@lru_cache(maxsize=65536)
+def _assess(korean: str, zh: str, era: str | None) -> tuple[str, bool] | None:
+    """:func:`assess`, kept per text: the judge's verdict depends only on its three arguments."""
     if not korean or len(zh) > 40 or not all(is_han(c) for c in zh):
         return None
-    j = context.judge(korean, zh, era)
+    from . import _judge
+
+    j = _judge(korean, zh, era)
     if j.verdict == "nonstandard" and j.suggestion and norm_key(j.suggestion) != norm_key(korean):
         # Trust the verdict and change only the near parts; when part of the name is translated
         # or unaligned, a near part must keep its syllable count (광에 for 光 in 천합광에너지 is
