@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterator
 
 from ..finding import Finding, Severity
 from ..korean import split_tail
 
-_LATIN_HANGUL = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*)([ \t]?)([\uac00-\ud7a3]+)")
+_LATIN_HANGUL = re.compile(r"([A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z0-9]*)([ \t]?)([\uac00-\ud7a3]+)")
+"""A Latin word (no letter or digit before it) then, after at most one space or tab, Hangul; the
+look-behind comes after the first letter so the search skips ahead to letters."""
 
 
 class Spacing:
@@ -66,12 +69,7 @@ class Spacing:
         covered = context.covered
         seen: dict[tuple[str, str], list[tuple[int, int, bool]]] = defaultdict(list)
         for m in _LATIN_HANGUL.finditer(text):
-            hangul = m.group(3)
-            stem = hangul
-            for cut in range(1, len(hangul)):
-                if split_tail(hangul[cut:]) is not None:
-                    stem = hangul[:cut]
-                    break
+            stem = _stem(m.group(3))
             if len(stem) < 2:
                 continue
             start, end = m.start(1), m.start(3) + len(stem)
@@ -96,3 +94,12 @@ class Spacing:
                     f"{got!r} is written {want!r} elsewhere in this draft (line {line})",
                     suggestions=(want,), replacement=want, safe=False,
                 )
+
+
+@lru_cache(maxsize=65536)
+def _stem(hangul: str) -> str:
+    """``hangul`` without its particles (the shortest prefix whose rest is a particle sequence)."""
+    for cut in range(1, len(hangul)):
+        if split_tail(hangul[cut:]) is not None:
+            return hangul[:cut]
+    return hangul
