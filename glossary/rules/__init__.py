@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Iterator, Protocol
 
 from ..finding import Edit, Finding, Fix, Severity
@@ -89,6 +90,11 @@ class LintContext:
         from ..index import words
 
         return list(words(self.document.text))
+
+    @cached_property
+    def stems(self) -> list[str]:
+        """The stems of :attr:`words`, in the same order."""
+        return list(map(itemgetter(2), self.words))
 
     def judge(self, korean: str, chinese: str, era: str | None = None):
         return _judge(korean, chinese, era)

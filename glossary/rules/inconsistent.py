@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress
 from typing import Iterator
 
 from ..finding import Finding, Severity
@@ -136,11 +136,11 @@ class Inconsistent:
                     continue
                 done.add(sub)
                 if stems is None:
-                    stems = set(map(itemgetter(2), context.words))
+                    stems = set(context.stems)
                 if sino in stems and standard in stems:
-                    words = context.words
-                    line = document.line_col(next(s for s, _, stem in words if stem == standard))[0]
-                    for start, end in [(s, e) for s, e, stem in words if stem == sino]:
+                    words, names = context.words, context.stems
+                    line = document.line_col(words[names.index(standard)][0])[0]
+                    for start, end, _ in compress(words, map(sino.__eq__, names)):
                         if (start, end) in reported:
                             continue
                         reported.add((start, end))

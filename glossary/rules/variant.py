@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from itertools import compress, repeat
+from operator import is_not
 from typing import Iterator
 
 from ..finding import Finding, Severity
 from ..korean import is_ordinary_word, save_ordinary_words
 from ..textnorm import is_hangul, norm_key
+
+_UNKNOWN = object()
+"""A word not judged yet."""
 
 
 class Variant:
@@ -56,7 +61,10 @@ class Variant:
         verdicts = index.__dict__.setdefault("_variant_verdicts", {})
         if len(verdicts) > 200_000:
             verdicts.clear()
-        for start, end, stem in context.words:
+        # only words whose verdict is a hit or not known yet (read as the loop goes, so a word
+        # judged earlier in this draft is not judged again)
+        known = map(verdicts.get, context.stems, repeat(_UNKNOWN))
+        for start, end, stem in compress(context.words, map(is_not, known, repeat(None))):
             if covered[start] or covered[end - 1]:
                 continue
             if stem not in verdicts:
