@@ -50,14 +50,20 @@ def is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
+_HAN_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f]")
+"""One character :func:`is_han` accepts."""
+_HANGUL_CHAR = re.compile("[\uac00-\ud7a3]")
+"""One character :func:`is_hangul` accepts."""
+
+
 def has_han(text: str) -> bool:
     """True when the text holds at least one CJK ideograph."""
-    return any(is_han(ch) for ch in text)
+    return _HAN_CHAR.search(text) is not None
 
 
 def has_hangul(text: str) -> bool:
     """True when the text holds at least one Hangul syllable."""
-    return any(is_hangul(ch) for ch in text)
+    return _HANGUL_CHAR.search(text) is not None
 
 
 @lru_cache(maxsize=2)  # one per direction: s2t and t2s alternate in extraction
