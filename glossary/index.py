@@ -716,6 +716,17 @@ class GlossaryIndex:
         ids = self.by_norm.get(norm, ())
         return ids if type(ids) is tuple else (ids,)
 
+    def ko_terms_of(self, ids: tuple[int, ...]) -> tuple[TermInfo, ...]:
+        """The Korean terms among ``ids`` (a match's), in their order; kept per ``ids``."""
+        memo = self.__dict__.setdefault("_ko_terms", {})
+        got = memo.get(ids)
+        if got is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            terms = self.terms
+            got = memo[ids] = tuple(t for t in map(terms.__getitem__, ids) if t.lang == "ko")
+        return got
+
     def terms_for_norm(self, norm: str) -> list[TermInfo]:
         return [self.terms[i] for i in self.ids_for_norm(norm)]
 

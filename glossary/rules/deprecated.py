@@ -39,7 +39,7 @@ class Deprecated:
 
     def check(self, document, index, context) -> Iterator[Finding]:
         for m in context.matches:
-            terms = [index.terms[t] for t in m.terms if index.terms[t].lang == "ko"]
+            terms = index.ko_terms_of(m.terms)
             if not terms or any(t.status != "deprecated" for t in terms):
                 continue  # a rendering deprecated for one entry but fine for another: not ours to judge
             entries = sorted({t.entry_id for t in terms})

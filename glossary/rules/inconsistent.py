@@ -88,7 +88,7 @@ class Inconsistent:
         # 2. one entry, several renderings in the draft
         occurrences: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         for m in context.matches:
-            terms = [index.terms[t] for t in m.terms if index.terms[t].lang == "ko"]
+            terms = index.ko_terms_of(m.terms)
             entries = {t.entry_id for t in terms}
             if len(entries) != 1 or any(t.status == "deprecated" for t in terms):
                 continue

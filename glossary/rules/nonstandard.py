@@ -62,7 +62,7 @@ class Nonstandard:
         for m in context.matches:
             if (m.start, m.end) in seen:
                 continue
-            entries = {index.terms[t].entry_id for t in m.terms if index.terms[t].lang == "ko"}
+            entries = {t.entry_id for t in index.ko_terms_of(m.terms)}
             if len(entries) != 1:
                 continue
             entry = index.entries[entries.pop()]
