@@ -121,16 +121,18 @@ class Inconsistent:
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
         stems: set[str] | None = None  # the draft's word stems, made when a pair first needs them
         done: set[str] = set()
+        memo = index.__dict__.setdefault("_leading_readings", {})
+        if len(memo) > 100_000:
+            memo.clear()
         for pair, _, _ in context.pairs:
-            zh = pair.zh
-            if len(zh) < 3 or not all(is_han(c) for c in zh) or not has_hangul(pair.term):
+            if not has_hangul(pair.term):
                 continue
-            for k in range(2, len(zh)):
-                sub = zh[:k]
-                if sub in done or index.entry_for_zh(sub) is not None:
-                    continue
-                sino, standard = _readings(sub)
-                if not sino or not standard or sino == standard:
+            zh = pair.zh
+            leading = memo.get(zh)
+            if leading is None:
+                leading = memo[zh] = _leading_readings(index, zh)
+            for sub, sino, standard in leading:
+                if sub in done:
                     continue
                 if not (pair.term.startswith(sino) or pair.term.startswith(standard)):
                     continue
@@ -150,6 +152,22 @@ class Inconsistent:
                             f"{standard} is the transliteration",
                             suggestions=(standard,), replacement=standard, safe=False,
                         )
+
+
+def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
+    """``(leading part, Sino-Korean reading, transliteration)`` for each leading part of ``zh``
+    (two characters up to all but the last) that is no glossary entry and reads two ways."""
+    if len(zh) < 3 or not all(is_han(c) for c in zh):
+        return ()
+    out = []
+    for k in range(2, len(zh)):
+        sub = zh[:k]
+        if index.entry_for_zh(sub) is not None:
+            continue
+        sino, standard = _readings(sub)
+        if sino and standard and sino != standard:
+            out.append((sub, sino, standard))
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
