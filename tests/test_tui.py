@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import time
 from pathlib import Path
 
 import pytest
@@ -342,9 +343,18 @@ async def test_draft_edit_relints_after_a_pause(db, draft):
         editor = screen.query_one("#draft")
         editor.focus()
         editor.move_cursor((4, 0))
-        await pilot.press(*"상주(常州)")
-        await pilot.press("space")  # each key restarts the pause, so the lint is still due
+        linter_lint = screen.linter.lint
+
+        def slow_lint(text, generation):  # a lint slower than typing: keys must not wait for it
+            time.sleep(1.0)
+            return linter_lint(text, generation)
+
+        screen.linter.lint = slow_lint
+        started = time.monotonic()
+        await pilot.press(*"상주(常州) ")
         assert not screen.fresh  # typing never waits for the lint
+        assert editor.text.count("상주(常州) ") == 1
+        assert time.monotonic() - started < 5
         for _ in range(100):  # the re-lint runs after the pause, in a worker; allow a loaded machine
             await pilot.pause(0.1)
             await settle(pilot)
