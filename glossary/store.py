@@ -23,7 +23,6 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -96,6 +95,9 @@ class Sighting:
     date: str | None
 
 
+_SIGHTING_COLS = ", ".join(f.name for f in fields(Sighting))
+
+
 @dataclass(frozen=True)
 class Changeset:
     """A group of changes made by one command; the unit of undo."""
@@ -108,16 +110,6 @@ class Changeset:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-@lru_cache(maxsize=None)
-def _field_names(cls) -> frozenset[str]:
-    return frozenset(f.name for f in fields(cls))
-
-
-def _row_to(cls, row: dict):
-    names = _field_names(cls)
-    return cls(**{k: v for k, v in row.items() if k in names})
 
 
 # -- schema ---------------------------------------------------------------------------------
@@ -432,8 +424,8 @@ class Glossary:
         return Entry(*row) if row else None
 
     def entry_by_id(self, entry_id: int) -> Entry | None:
-        row = self._row("entries", entry_id)
-        return _row_to(Entry, row) if row else None
+        row = self.conn.execute(f"SELECT {_ENTRY_COLS} FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        return Entry(*row) if row else None
 
     def upsert_entry(
         self,
@@ -530,8 +522,8 @@ class Glossary:
         return [Term(*r) for r in cur]
 
     def term(self, term_id: int) -> Term | None:
-        row = self._row("terms", term_id)
-        return _row_to(Term, row) if row else None
+        row = self.conn.execute(f"SELECT {_TERM_COLS} FROM terms WHERE id = ?", (term_id,)).fetchone()
+        return Term(*row) if row else None
 
     def find_terms(self, text: str) -> list[Term]:
         """Terms whose matching form equals that of ``text``."""
@@ -731,10 +723,10 @@ class Glossary:
 
     def sightings_of(self, term_id: int, limit: int = 50) -> list[Sighting]:
         cur = self.conn.execute(
-            "SELECT * FROM sightings WHERE term_id = ? ORDER BY path, line, column LIMIT ?", (term_id, limit)
+            f"SELECT {_SIGHTING_COLS} FROM sightings WHERE term_id = ? ORDER BY path, line, column LIMIT ?",
+            (term_id, limit),
         )
-        cols = [d[0] for d in cur.description]
-        return [_row_to(Sighting, dict(zip(cols, r))) for r in cur]
+        return [Sighting(*r) for r in cur]
 
     # reading everything at once (index compilation, export) -------------------------------
 
