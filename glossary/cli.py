@@ -259,11 +259,13 @@ def extract(ctx, paths: tuple[str, ...], dry_run: bool, fmt: str) -> None:
     """
     from .ingest import extract_into
     from .progress import file_progress
+    from .sources import iter_source_files
 
     glossary = None if dry_run else open_glossary(ctx)
     on_pair = (lambda pair: click.echo(_json(pair.to_dict()))) if fmt == "json" else None
-    with file_progress(paths, enabled=fmt == "text") as on_file:
-        summary = extract_into(glossary, paths, on_pair=on_pair, on_file=on_file)
+    files = list(iter_source_files(paths))  # walked once, for the bar and the extraction
+    with file_progress(len(files), enabled=fmt == "text") as on_file:
+        summary = extract_into(glossary, files, on_pair=on_pair, on_file=on_file)
     for report in summary.skipped:
         click.echo(f"kozh: warning: skipped {report.skipped}", err=True)
     out = sys.stdout if fmt == "text" else sys.stderr

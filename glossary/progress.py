@@ -11,16 +11,13 @@ MIN_FILES_FOR_BAR = 4
 
 
 @contextmanager
-def file_progress(paths, *, enabled: bool = True) -> Iterator:
+def file_progress(total: int, *, enabled: bool = True) -> Iterator:
     """Yields a callback to call once per file read; draws a rich bar on a terminal (stderr)."""
-    from .sources import iter_source_files
-
-    files = list(iter_source_files(paths)) if enabled and sys.stderr.isatty() else []
-    if len(files) < MIN_FILES_FOR_BAR:
+    if not enabled or total < MIN_FILES_FOR_BAR or not sys.stderr.isatty():
         yield None
         return
     from rich.progress import Progress  # only when a bar is drawn
 
     with Progress(transient=True) as progress:
-        task = progress.add_task("reading", total=len(files))
+        task = progress.add_task("reading", total=total)
         yield lambda report: progress.advance(task)
