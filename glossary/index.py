@@ -4,12 +4,12 @@ Built once from a :class:`~glossary.store.Glossary` and cached on disk next to i
 (``<db>.index-cache``, written with :mod:`marshal`: plain data, never code), keyed on the glossary's ``version`` and a fingerprint of its tables, so a
 cache is never trusted across versions (nor across a database deleted and rebuilt).
 
-Matching works on a *squeezed* view of the document text: white space removed, width and case
-folded, with the offsets of its runs kept to map back. For each first-two-characters key the
-index keeps the lengths of the terms starting so; at each word start the candidate lengths are
-tried longest first as dictionary probes, so a lookup costs a handful of hash probes whatever
-the glossary size, and the whole document is one left-to-right pass (leftmost-longest, like an
-Aho–Corasick automaton without the memory).
+Terms are matched on the document text folded (width and case) with white space ignored, so
+'KIC 중국' finds the term 'KIC중국'. For each first-two-characters key the index keeps the lengths
+of the terms starting so; at each word start the few characters after it are squeezed (white
+space dropped) and the candidate lengths tried longest first as dictionary probes, so a lookup
+costs a handful of hash probes whatever the glossary size, and the whole document is one
+left-to-right pass (leftmost-longest, like an Aho–Corasick automaton without the memory).
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress, count
-from operator import add
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -130,62 +129,26 @@ class Match:
     """True when the text's spacing differs from the term's (KIC 중국 for KIC중국)."""
 
 
-@dataclass
-class Squeezed:
-    """A document's text with white space removed and case/width folded, with offsets back.
-
-    Runs of non-space characters keep their order; ``run_starts[k]`` is where run ``k`` starts
-    in the original text and ``run_pos[k]`` where it starts in ``text``.
-    """
-
-    text: str
-    run_starts: list[int] = field(default_factory=list)
-    run_pos: list[int] = field(default_factory=list)
-    folded: str = ""
-    """The folded text before squeezing (same length and offsets as the original), when known."""
-
-    def position(self, offset: int) -> int:
-        """Position in ``text`` of the non-space character at original ``offset``."""
-        k = bisect_right(self.run_starts, offset) - 1
-        return self.run_pos[k] + offset - self.run_starts[k]
-
-    def offset(self, position: int) -> int:
-        """Original offset of the character at ``position`` in ``text``."""
-        k = bisect_right(self.run_pos, position) - 1
-        return self.run_starts[k] + position - self.run_pos[k]
-
-
 _WIDE = re.compile(r"[\uff01-\uff5e\u3000]")
 
 
-def _fold(text: str) -> str:
-    """``fold_width(text).casefold()``, without the per-character table pass when nothing is wide."""
+def fold(text: str) -> str:
+    """``text`` with width and case folded, character for character (same length, same offsets).
+
+    A character that folds to several (ß → ss) is kept as it is.
+    """
     if _WIDE.search(text) is not None or not unicodedata.is_normalized("NFC", text):
-        return fold_width(text).casefold()
-    return text.casefold()
-
-
-def squeeze(text: str) -> Squeezed:
-    """Fold and squeeze ``text``; each kept character remembers its offset in ``text``."""
-    folded = _fold(text)
-    if len(folded) != len(text):  # a character folded to several (ß → ss): fold one by one
+        folded = fold_width(text).casefold()
+    else:
+        folded = text.casefold()
+    if len(folded) != len(text):
         folded = "".join(c2 if len(c2 := fold_width(c).casefold()) == 1 else c for c in text)
-    # Whole-text passes: every white space character (str.isspace, as ``\s`` in re) made a
-    # plain space, the pieces between single spaces are the runs (empty pieces between
-    # consecutive spaces), and offsets are running sums of the pieces' lengths plus a space each.
-    spaced = folded
-    for ch in _SPACE_CHARS:
-        if ch in spaced:
-            spaced = spaced.replace(ch, " ")
-    pieces = spaced.split(" ")
-    run_starts = list(compress(map(add, accumulate(map(len, pieces), initial=0), count()), pieces))
-    run_pos = list(accumulate(map(len, filter(None, pieces)), initial=0))
-    run_pos.pop()
-    return Squeezed("".join(pieces), run_starts, run_pos, folded)
+    return folded
 
 
-_SPACE_CHARS = tuple(ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch != " ")
-"""Every white space character but the plain space (none lies above U+3000)."""
+def squeeze(text: str) -> str:
+    """The folded text with every white space character removed: what terms are matched against."""
+    return "".join(fold(text).split())
 
 
 def _is_latin_alnum(ch: str) -> bool:
@@ -760,47 +723,51 @@ class GlossaryIndex:
         self.__dict__["_starts"] = (self.buckets, pattern)
         return pattern
 
-    def scan(self, text: str, squeezed: Squeezed | None = None) -> list[Match]:
+    def scan(self, text: str, folded: str | None = None) -> list[Match]:
         """Every glossary term in ``text`` (a ``Document.text``), leftmost-longest, whole words only.
 
         A term matches at a word start (no Hangul syllable or Latin letter just before it); a
         Korean ending must be followed by nothing Hangul or by particles/suffixes (창저우는, 창저우시);
         a Latin ending must not be followed by another Latin letter or digit. White space inside
         the text is ignored, so 'KIC 중국' matches the term 'KIC중국' (flagged ``spaced``).
+        ``folded`` is :func:`fold` of ``text`` when the caller has it.
         """
-        sq = squeezed or squeeze(text)
-        s = sq.text
+        if folded is None or len(folded) != len(text):
+            folded = fold(text)
         buckets = self.buckets
         by_norm = self.by_norm
         matches: list[Match] = []
         n_text = len(text)
-        resume = 0  # original offset before which no new match may start
-        folded = sq.folded
-        if len(folded) == n_text:
-            # Only starts whose first two squeezed characters begin some term: when the next
-            # character is not white space those are the folded text's own two characters.
-            starts = [
-                start for hit in self._starts_re().finditer(text)
-                if (key := folded[(start := hit.start()):start + 2]) in buckets or key[1:].isspace()
-            ]
-        else:
-            starts = [hit.start() for hit in _WORD_START.finditer(text)]
+        resume = 0  # offset before which no new match may start
+        # Only starts whose first two matching characters begin some term: when the next
+        # character is not white space those are the folded text's own two characters.
+        starts = [
+            start for hit in self._starts_re().finditer(text)
+            if (key := folded[(start := hit.start()):start + 2]) in buckets or key[1:].isspace()
+        ]
         spaced_memo = self.__dict__.setdefault("_spaced", {})
         if len(spaced_memo) > 100_000:
             spaced_memo.clear()
         for start in starts:
             if start < resume:
                 continue
-            j = sq.position(start)
-            lengths = buckets.get(s[j:j + 2])
+            key = folded[start:start + 2]
+            if key[1:].isspace():
+                key = _squeezed_from(folded, start, 2)[:2]
+            lengths = buckets.get(key)
             if lengths is None:
                 continue
+            longest = lengths[0]
+            window = folded[start:start + 2 * longest]  # room for a few spaces
+            squeezed = "".join(window.split())
+            if len(squeezed) < longest and start + 2 * longest < n_text:
+                squeezed = _squeezed_from(folded, start, longest)
             found = None
             for size in lengths:
-                norm = s[j:j + size]
+                norm = squeezed[:size]
                 if len(norm) != size or norm not in by_norm:
                     continue
-                end = sq.offset(j + size - 1) + 1
+                end = start + size if window.startswith(norm) else _end_after(folded, start, size)
                 span = text[start:end]
                 if "\n" in span and (span.count("\n") > 1 or "\n\n" in span):
                     continue
@@ -829,36 +796,97 @@ class GlossaryIndex:
         return matches
 
 
-def words(text: str) -> list[tuple[int, int, str]]:
-    """Hangul and Latin words of ``text`` as ``(start, end, stem)``; particles cut from Hangul words.
+def _squeezed_from(folded: str, start: int, size: int) -> str:
+    """At least ``size`` characters of ``folded`` from ``start`` with white space removed (fewer
+    only at the end of the text)."""
+    reach = start + size
+    out = "".join(folded[start:reach].split())
+    while len(out) < size and reach < len(folded):
+        step = max(size, 64)
+        out += "".join(folded[reach:reach + step].split())
+        reach += step
+    return out
 
-    The stem of 류싱천은 is 류싱천 (the shortest prefix whose rest is a particle sequence, noun
-    suffixes such as 시 staying on the stem).
-    """
-    stems = _STEMS
-    if len(stems) > 65536:
-        stems.clear()
-    # One split gives the words (odd items) between the gaps (even items); their offsets are the
-    # running sum of the pieces' lengths. A Latin word is its own stem (ASCII, ending where no
-    # letter or digit follows).
-    pieces = _WORD_SPLIT.split(text)
-    found = pieces[1::2]
-    starts = list(accumulate(map(len, pieces), initial=0))[1::2]
-    got = list(map(stems.get, found))
+
+def _end_after(folded: str, start: int, size: int) -> int:
+    """Offset just past the ``size``-th character from ``start`` that is not white space."""
+    position = start
+    while True:
+        if not folded[position].isspace():
+            size -= 1
+            if not size:
+                return position + 1
+        position += 1
+
+
+_WORD = re.compile(r"[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9]*")
+"""A word: a run of Hangul syllables, or a Latin letter and the letters and digits after it."""
+
+
+def distinct_words(text: str) -> set[str]:
+    """The words of ``text`` (see :data:`_WORD`), each once."""
+    return set(_WORD.findall(text))
+
+
+def word_at(text: str, start: int) -> str | None:
+    """The word (see :data:`_WORD`) that begins at ``start``, or None when none begins there."""
+    m = _WORD.match(text, start)
+    if m is None:
+        return None
+    if text[start] >= "\uac00":
+        return None if start and is_hangul(text[start - 1]) else m.group()
+    # a Latin word begins at the first letter of its run of letters and digits
+    k = start
+    while k and text[k - 1] in "0123456789":
+        k -= 1
+    return None if k and _is_latin_alnum(text[k - 1]) else m.group()
+
+
+def word_starts(text: str, word: str) -> list[int]:
+    """Where ``word`` (one of :func:`distinct_words`) stands in ``text`` as a whole word."""
+    out = []
+    start = text.find(word)
+    while start >= 0:
+        if word_at(text, start) == word:
+            out.append(start)
+        start = text.find(word, start + 1)
+    return out
+
+
+def stem_starts(text: str, base: str) -> list[int]:
+    """Where a word whose :func:`stem` is ``base`` stands in ``text`` (류싱천 finds 류싱천은)."""
+    out = []
+    start = text.find(base)
+    while start >= 0:
+        word = word_at(text, start)
+        if word is not None and stem(word) == base:
+            out.append(start)
+        start = text.find(base, start + 1)
+    return out
+
+
+def stem(word: str) -> str:
+    """The word without its particles: 류싱천은 → 류싱천 (the shortest prefix whose rest is a
+    particle sequence, noun suffixes such as 시 staying on it); a Latin word is its own stem."""
+    got = _STEMS.get(word)
+    if got is None:
+        if len(_STEMS) > 65536:
+            _STEMS.clear()
+        got = _STEMS[word] = word[:_stem_length(word)] if word[0] >= "\uac00" else word
+    return got
+
+
+def stems(words: list[str]) -> list[str]:
+    """:func:`stem` of each word (a list lookup when every word was seen before)."""
+    got = list(map(_STEMS.get, words))
     if None in got:
-        for k, stem in enumerate(got):
-            if stem is None:
-                word = found[k]
-                stem = stems[word] = word[:_stem_length(word)] if word[0] >= "\uac00" else word
-                got[k] = stem
-    return list(zip(starts, map(add, starts, map(len, got)), got))
+        got = [stem(w) if s is None else s for w, s in zip(words, got)]
+    return got
 
 
 _STEMS: dict[str, str] = {}
 
 
-_WORD = re.compile(r"[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9]*")
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _STEM_SUFFIXES = frozenset("시 구 성 현 진 사 적 내 간 외".split())
 
 

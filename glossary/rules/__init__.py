@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING, Iterator, Protocol
 
 from ..finding import Edit, Finding, Fix, Severity
@@ -47,7 +46,8 @@ class LintContext:
         self.source_text = source_text
 
     @cached_property
-    def squeezed(self):
+    def squeezed(self) -> str:
+        """The document text folded (width, case) with white space removed."""
         from ..index import squeeze
 
         return squeeze(self.document.text)
@@ -55,7 +55,7 @@ class LintContext:
     @cached_property
     def matches(self) -> list["Match"]:
         """Glossary terms found in the document (leftmost-longest, whole words)."""
-        return self.index.scan(self.document.text, self.squeezed)
+        return self.index.scan(self.document.text)
 
     @cached_property
     def matched_spans(self) -> list[tuple[int, int]]:
@@ -85,16 +85,12 @@ class LintContext:
         return out
 
     @cached_property
-    def words(self) -> list[tuple[int, int, str]]:
-        """Hangul and Latin words (particles cut off Hangul ones) as ``(start, end, stem)``."""
-        from ..index import words
+    def words(self) -> set[str]:
+        """The document's Hangul and Latin words, each once (see :func:`~glossary.index.word_starts`
+        for where one stands)."""
+        from ..index import distinct_words
 
-        return list(words(self.document.text))
-
-    @cached_property
-    def stems(self) -> list[str]:
-        """The stems of :attr:`words`, in the same order."""
-        return list(map(itemgetter(2), self.words))
+        return distinct_words(self.document.text)
 
     def judge(self, korean: str, chinese: str, era: str | None = None):
         return _judge(korean, chinese, era)

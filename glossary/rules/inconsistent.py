@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
-from itertools import compress
 from typing import Iterator
 
 from ..finding import Finding, Severity
-from ..index import NAME_KINDS
+from ..index import NAME_KINDS, stem_starts
 from ..textnorm import has_hangul, is_han, norm_key
 
 
@@ -119,11 +118,11 @@ class Inconsistent:
         yield from self._leading_names(document, index, context, reported)
 
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
-        stems: set[str] | None = None  # the draft's word stems, made when a pair first needs them
         done: set[str] = set()
         memo = index.__dict__.setdefault("_leading_readings", {})
         if len(memo) > 100_000:
             memo.clear()
+        text = document.text
         for pair, _, _ in context.pairs:
             if not has_hangul(pair.term):
                 continue
@@ -137,12 +136,12 @@ class Inconsistent:
                 if not (pair.term.startswith(sino) or pair.term.startswith(standard)):
                     continue
                 done.add(sub)
-                if stems is None:
-                    stems = set(context.stems)
-                if sino in stems and standard in stems:
-                    words, names = context.words, context.stems
-                    line = document.line_col(words[names.index(standard)][0])[0]
-                    for start, end, _ in compress(words, map(sino.__eq__, names)):
+                sino_starts = stem_starts(text, sino)
+                standard_starts = stem_starts(text, standard) if sino_starts else []
+                if standard_starts:
+                    line = document.line_col(standard_starts[0])[0]
+                    for start in sino_starts:
+                        end = start + len(sino)
                         if (start, end) in reported:
                             continue
                         reported.add((start, end))

@@ -53,7 +53,7 @@ class MissingTerm:
                     counts[key] += 1
         if not counts:
             return
-        squeezed = context.squeezed.text
+        squeezed = context.squeezed
         for zh in sorted(counts):
             entry = index.entry_for_zh(zh)
             terms = [t for t in entry.ko_terms if t.status != "deprecated"]

@@ -7,6 +7,7 @@ from operator import is_not
 from typing import Iterator
 
 from ..finding import Finding, Severity
+from ..index import stems, word_starts
 from ..korean import is_ordinary_word, save_ordinary_words
 from ..textnorm import is_hangul, norm_key
 
@@ -57,25 +58,33 @@ class Variant:
     def check(self, document, index, context) -> Iterator[Finding]:
         # glossary terms and the Korean side of X(汉字) pairs are other rules' business
         covered = context.covered
-        # verdicts depend only on the word and the (immutable) index: kept with the index
+        text = document.text
+        # verdicts depend only on the stem and the (immutable) index: kept with the index
         verdicts = index.__dict__.setdefault("_variant_verdicts", {})
         if len(verdicts) > 200_000:
             verdicts.clear()
-        # only words whose verdict is a hit or not known yet (read as the loop goes, so a word
-        # judged earlier in this draft is not judged again)
-        known = map(verdicts.get, context.stems, repeat(_UNKNOWN))
-        for start, end, stem in compress(context.words, map(is_not, known, repeat(None))):
-            if covered[start] or covered[end - 1]:
-                continue
-            if stem not in verdicts:
-                verdicts[stem] = self._near(stem, index, context)
-            hit = verdicts[stem]
-            if hit is None:
-                continue
-            term, entry = hit
+        found = []
+        # words of three or more letters (shorter ones are never judged, see _near) whose
+        # stem's verdict is a hit or not known yet
+        words = [w for w in context.words if len(w) >= 3]
+        bases = stems(words)
+        hits = list(map(verdicts.get, bases, repeat(_UNKNOWN)))
+        for word, base, hit in compress(zip(words, bases, hits), map(is_not, hits, repeat(None))):
+            if hit is _UNKNOWN:
+                hit = verdicts.get(base, _UNKNOWN)  # another word of this draft may share the stem
+                if hit is _UNKNOWN:
+                    hit = verdicts[base] = self._near(base, index, context)
+                if hit is None:
+                    continue
+            spans = [(s, s + len(base)) for s in word_starts(text, word)]
+            spans = [(s, e) for s, e in spans if not (covered[s] or covered[e - 1])]
+            # 베이징, 선순환, 위치한: words of the language, not misspellings (Kiwi is asked last)
+            if spans and not (is_hangul(base[0]) and is_ordinary_word(base)):
+                found.extend((s, e, base, hit) for s, e in spans)
+        for start, end, base, (term, entry) in sorted(found, key=lambda f: f[:2]):
             yield context.finding(
                 self, start, end,
-                f"{stem} looks like a misspelling of {term.text} ({entry.zh})",
+                f"{base} looks like a misspelling of {term.text} ({entry.zh})",
                 suggestions=(term.text,), replacement=term.text, entry_zh=entry.zh,
             )
         save_ordinary_words()  # Kiwi's new verdicts, for the next run
@@ -99,8 +108,6 @@ class Variant:
                     entry = index.entries[term.entry_id]
                     j = context.judge(stem, entry.zh, entry.era)
                     if j.verdict == "nonstandard" and j.suggestion and norm_key(j.suggestion) == term.norm:
-                        if is_ordinary_word(stem):
-                            return None  # 베이징, 선순환, 위치한: words of the language, not misspellings
                         return term, entry
             return None
         if len(norm) < 5 or not norm.isascii() or not norm.isalpha():
