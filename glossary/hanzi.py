@@ -6,7 +6,9 @@ e.g. 周茂华 → 저우마오화; the Sino-Korean reading (한자음, 주무�
 alternative. This module gives both, plus the pinyin behind them; :mod:`glossary.judge`
 uses them to judge a Korean rendering of a Chinese name.
 
-pypinyin, hanja and OpenCC are imported on first use so that importing this module is cheap.
+pypinyin, hanja and OpenCC are imported on first use so that importing this module is cheap, and
+their answers are kept on disk (:mod:`glossary.diskmemo`), so a run that asks them nothing new
+never imports them.
 Tables live in ``data/tables/`` (see ``data/README.md``).
 """
 
@@ -18,6 +20,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from glossary.diskmemo import DiskMemo, file_stamp, package_files
 from glossary.errors import BadInput
 from glossary.textnorm import fold_width, is_han, is_hangul, to_traditional
 
@@ -148,8 +151,22 @@ def _mark_tone(base: str, tone: int) -> str:
     return base[:i] + marked + base[i + 1 :]
 
 
+_LIBRARY_ANSWERS = DiskMemo("hanzi", lambda: file_stamp(*package_files("pypinyin", "hanja")))
+"""pypinyin's and the hanja table's answers, kept between runs: a run that asks nothing new
+never loads either (see :mod:`glossary.diskmemo`)."""
+
+
 def _pypinyin_run(run: str) -> list[str]:
     """Tone-numbered phrase-aware readings of a run of Han characters (one per character)."""
+    key = ("tone3", run)
+    readings = _LIBRARY_ANSWERS.get(key)
+    if readings is None:
+        readings = tuple(_ask_pypinyin(run))
+        _LIBRARY_ANSWERS.put(key, readings)
+    return list(readings)
+
+
+def _ask_pypinyin(run: str) -> list[str]:
     from pypinyin import Style, pinyin
 
     out = pinyin(run, style=Style.TONE3, v_to_u=True, neutral_tone_with_five=True, errors="ignore")
@@ -250,12 +267,17 @@ def _best_pinyin(text: str, tones: bool) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _char_heteronyms(ch: str) -> tuple[str, ...]:
     """Every toneless reading pypinyin knows for one character, in its order, table syllables only."""
-    from pypinyin import Style, pinyin
-
     table = _syllable_table()
-    found = pinyin(ch, style=Style.NORMAL, heteronym=True, v_to_u=True, errors="ignore")
+    key = ("heteronyms", ch)
+    found = _LIBRARY_ANSWERS.get(key)
+    if found is None:
+        from pypinyin import Style, pinyin
+
+        readings = pinyin(ch, style=Style.NORMAL, heteronym=True, v_to_u=True, errors="ignore")
+        found = tuple(readings[0]) if readings else ()
+        _LIBRARY_ANSWERS.put(key, found)
     seen: list[str] = []
-    for r in found[0] if found else []:
+    for r in found:
         r = _toneless(r)
         if r in table and r not in seen:
             seen.append(r)
@@ -547,7 +569,11 @@ def sino_readings(char: str) -> tuple[str, ...]:
     over = _hanja_overrides().get(char)
     if over:
         return over
-    r = _hanja_table().get(char)
+    key = ("hanja", char)
+    r = _LIBRARY_ANSWERS.get(key)
+    if r is None:
+        r = _hanja_table().get(char) or ""
+        _LIBRARY_ANSWERS.put(key, r)
     return (r,) if r else ()
 
 

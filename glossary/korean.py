@@ -8,12 +8,10 @@ hot path).
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 from functools import lru_cache
-from pathlib import Path
 
+from .diskmemo import DiskMemo, file_stamp, package_files
 from .textnorm import is_hangul
 
 _S_BASE = 0xAC00
@@ -227,11 +225,6 @@ _KIWI_OPTIONS = {"load_multi_dict": False, "load_typo_dict": False}
 contraction typo dictionary: a single draft word never needs either, and leaving them out halves
 Kiwi's start-up time and memory (~1 s and ~330 MB instead of ~3 s and ~520 MB)."""
 
-_VERDICTS: dict[str, bool] | None = None
-"""Word -> Kiwi verdict, read from and written back to :func:`_verdict_file`."""
-_UNSAVED: dict[str, bool] = {}
-_VERDICTS_LOCK = threading.Lock()
-
 
 def _kiwi():
     global _KIWI
@@ -243,92 +236,15 @@ def _kiwi():
         return _KIWI
 
 
-def _package_version(name: str) -> str:
-    """``__version__`` of an installed package, read from its ``_version.py`` without importing it."""
-    import importlib.util
-    import re
-
-    try:
-        spec = importlib.util.find_spec(name)
-        folder = Path(spec.origin).parent if spec and spec.origin else None
-        text = (folder / "_version.py").read_text(encoding="utf-8") if folder else ""
-    except (ImportError, OSError, ValueError):
-        return "none"
-    m = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", text)
-    return m.group(1) if m else "none"
-
-
-def _verdict_file() -> Path | None:
-    """Where Kiwi's verdicts persist: ``$KOZH_CACHE_DIR`` or ``$XDG_CACHE_HOME/kozh`` (``~/.cache/kozh``).
-
-    The name carries Kiwi's and its model's versions, the options and the threshold, so a
-    verdict is never reused by another analyser. ``KOZH_CACHE_DIR=""`` turns the file off.
-    """
-    base = os.environ.get("KOZH_CACHE_DIR")
-    if base is None:
-        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        base = os.path.join(xdg, "kozh")
-    if not base:
-        return None
+def _verdict_stamp() -> str:
+    """Kiwi's and its model's installed files, the options and the threshold: a verdict is never
+    reused by another analyser."""
     options = "".join(f"{k[5]}{int(v)}" for k, v in sorted(_KIWI_OPTIONS.items()))
-    tag = f"{_package_version('kiwipiepy')}-{_package_version('kiwipiepy_model')}-{options}{ORDINARY_SCORE:g}"
-    return Path(base) / f"ordinary-words-{tag}.tsv"
+    return f"{file_stamp(*package_files('kiwipiepy', 'kiwipiepy_model'))}-{options}{ORDINARY_SCORE:g}"
 
 
-def _read_verdicts(path: Path | None) -> dict[str, bool]:
-    """``word<TAB>0|1`` lines; anything else (a damaged file) is skipped."""
-    out: dict[str, bool] = {}
-    if path is None:
-        return out
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeError):
-        return out
-    for line in text.splitlines():
-        word, sep, flag = line.partition("\t")
-        if sep and word and flag in ("0", "1"):
-            out[word] = flag == "1"
-    return out
-
-
-def _verdicts() -> dict[str, bool]:
-    global _VERDICTS
-    with _VERDICTS_LOCK:
-        if _VERDICTS is None:
-            _VERDICTS = _read_verdicts(_verdict_file())
-        return _VERDICTS
-
-
-def save_ordinary_words() -> None:
-    """Write the verdicts Kiwi gave in this process to the verdict file (merged, atomically).
-
-    Quietly does nothing when there is nothing new or the cache folder cannot be written.
-    """
-    with _VERDICTS_LOCK:
-        if not _UNSAVED:
-            return
-        new = dict(_UNSAVED)
-        _UNSAVED.clear()
-    path = _verdict_file()
-    if path is None:
-        return
-    merged = _read_verdicts(path)
-    merged.update(new)
-    lines = "".join(f"{w}\t{int(v)}\n" for w, v in sorted(merged.items()) if "\n" not in w and "\t" not in w)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(lines)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+_WORD_VERDICTS = DiskMemo("ordinary-words", _verdict_stamp)
+"""Word -> Kiwi's verdict, kept between runs (see :mod:`glossary.diskmemo`)."""
 
 
 @lru_cache(maxsize=8192)
@@ -336,10 +252,10 @@ def is_ordinary_word(word: str) -> bool:
     """True when Kiwi reads ``word`` as words of its dictionary rather than an unknown name.
 
     Kiwi's verdict on a word never changes, so it is remembered on disk (see
-    :func:`_verdict_file`): a later run asks Kiwi (and pays ~1 s to load it) only about words
+    :mod:`glossary.diskmemo`): a later run asks Kiwi (and pays ~1 s to load it) only about words
     it has never seen.
     """
-    known = _verdicts().get(word)
+    known = _WORD_VERDICTS.get(word)
     if known is not None:
         return known
     try:
@@ -347,8 +263,5 @@ def is_ordinary_word(word: str) -> bool:
     except Exception:  # no analyser: treat every word as a possible name (not remembered)
         return False
     verdict = score > ORDINARY_SCORE
-    with _VERDICTS_LOCK:
-        if _VERDICTS is not None:
-            _VERDICTS[word] = verdict
-        _UNSAVED[word] = verdict
+    _WORD_VERDICTS.put(word, verdict)
     return verdict

@@ -1,6 +1,7 @@
 """Small text helpers shared by every module: normalization, scripts, simplified/traditional.
 
-OpenCC is loaded on first use (its dictionaries take ~50 ms to read).
+OpenCC is loaded on first use (its dictionaries take ~50 ms to read), and its answers are kept
+on disk (:mod:`glossary.diskmemo`), so a run that asks it nothing new never loads it.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+from .diskmemo import DiskMemo, file_stamp, package_files
 
 _SPACES = re.compile(r"\s+")
 
@@ -73,6 +76,22 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
+_OPENCC_ANSWERS = DiskMemo("opencc", lambda: file_stamp(*package_files("opencc")))
+"""OpenCC's conversions, kept between runs (see :mod:`glossary.diskmemo`)."""
+
+
+def _convert(config: str, text: str) -> str:
+    text = fold_width(text)
+    if text.isascii():
+        return text
+    key = (config, text)
+    out = _OPENCC_ANSWERS.get(key)
+    if out is None:
+        out = _converter(config).convert(text)
+        _OPENCC_ANSWERS.put(key, out)
+    return out
+
+
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     """Traditional (or mixed) Chinese to simplified, so 專精特新 and 专精特新 share one key.
@@ -80,7 +99,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("專精特新")
     '专精特新'
     """
-    return _converter("t2s").convert(fold_width(text))
+    return _convert("t2s", text)
 
 
 @lru_cache(maxsize=65536)
@@ -90,4 +109,4 @@ def to_traditional(text: str) -> str:
     >>> to_traditional("广东")
     '廣東'
     """
-    return _converter("s2t").convert(fold_width(text))
+    return _convert("s2t", text)

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..finding import Finding, Severity
 from ..index import stems, word_starts
-from ..korean import is_ordinary_word, save_ordinary_words
+from ..korean import is_ordinary_word
 from ..textnorm import is_hangul, norm_key
 
 _UNKNOWN = object()
@@ -87,7 +87,6 @@ class Variant:
                 f"{base} looks like a misspelling of {term.text} ({entry.zh})",
                 suggestions=(term.text,), replacement=term.text, entry_zh=entry.zh,
             )
-        save_ordinary_words()  # Kiwi's new verdicts, for the next run
 
     def _near(self, stem: str, index, context):
         norm = norm_key(stem)
