@@ -739,24 +739,21 @@ class GlossaryIndex:
         matches: list[Match] = []
         n_text = len(text)
         resume = 0  # offset before which no new match may start
-        # Only starts whose first two matching characters begin some term: when the next
-        # character is not white space those are the folded text's own two characters.
-        starts = [
-            start for hit in self._starts_re().finditer(text)
-            if (key := folded[(start := hit.start()):start + 2]) in buckets or key[1:].isspace()
-        ]
         spaced_memo = self.__dict__.setdefault("_spaced", {})
         if len(spaced_memo) > 100_000:
             spaced_memo.clear()
-        for start in starts:
+        for start in map(_match_start, self._starts_re().finditer(text)):
             if start < resume:
                 continue
+            # the first two characters of a term starting here (white space skipped)
             key = folded[start:start + 2]
-            if key[1:].isspace():
-                key = _squeezed_from(folded, start, 2)[:2]
             lengths = buckets.get(key)
             if lengths is None:
-                continue
+                if not key[1:].isspace():
+                    continue
+                lengths = buckets.get(_squeezed_from(folded, start, 2)[:2])
+                if lengths is None:
+                    continue
             longest = lengths[0]
             window = folded[start:start + 2 * longest]  # room for a few spaces
             squeezed = "".join(window.split())
@@ -794,6 +791,9 @@ class GlossaryIndex:
             matches.append(Match(start, end, norm, ids, spaced))
             resume = end
         return matches
+
+
+_match_start = re.Match.start
 
 
 def _squeezed_from(folded: str, start: int, size: int) -> str:

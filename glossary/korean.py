@@ -8,6 +8,7 @@ hot path).
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -125,13 +126,12 @@ def split_tail(rest: str) -> tuple[str, ...] | None:
     return best
 
 
+_HANGUL_RUN = re.compile("[\uac00-\ud7a3]*")
+
+
 def hangul_run(text: str, pos: int) -> str:
     """The Hangul syllables starting at ``pos`` (up to the first non-Hangul character)."""
-    end = pos
-    n = len(text)
-    while end < n and is_hangul(text[end]):
-        end += 1
-    return text[pos:end]
+    return _HANGUL_RUN.match(text, pos).group()
 
 
 def starts_word(text: str, start: int) -> bool:

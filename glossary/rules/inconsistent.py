@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..finding import Finding, Severity
-from ..index import NAME_KINDS, stem_starts
+from ..index import NAME_KINDS, stem_starts, stems
 from ..textnorm import has_hangul, is_han, norm_key
 
 
@@ -119,6 +119,7 @@ class Inconsistent:
 
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
         done: set[str] = set()
+        doc_stems: set[str] | None = None  # the stems of the draft's words, made when first needed
         memo = index.__dict__.setdefault("_leading_readings", {})
         if len(memo) > 100_000:
             memo.clear()
@@ -136,11 +137,11 @@ class Inconsistent:
                 if not (pair.term.startswith(sino) or pair.term.startswith(standard)):
                     continue
                 done.add(sub)
-                sino_starts = stem_starts(text, sino)
-                standard_starts = stem_starts(text, standard) if sino_starts else []
-                if standard_starts:
-                    line = document.line_col(standard_starts[0])[0]
-                    for start in sino_starts:
+                if doc_stems is None:
+                    doc_stems = set(stems(list(context.words)))
+                if sino in doc_stems and standard in doc_stems:
+                    line = document.line_col(stem_starts(text, standard)[0])[0]
+                    for start in stem_starts(text, sino):
                         end = start + len(sino)
                         if (start, end) in reported:
                             continue
