@@ -37,9 +37,12 @@ MAX_ZH = 40  # longest Chinese side
 
 _OPENERS = {"(": ")", "（": "）", "[": "]", "［": "］"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
-_BRACKET = re.compile(r"[()（）\[\]［］\r\n]")
+_BRACKET = re.compile(r"[()（）\[\]［］]")
+_LINE_BREAK = re.compile(r"[\r\n]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_SEPARATORS = ",，;；"
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_SYLLABLE_AFTER_SYLLABLE = re.compile(r"(?<=[\uac00-\ud7a3])[\uac00-\ud7a3]")  # where a Korean word may be cut
+_BRACKET_OR_SEPARATOR = re.compile(r"[()（）\[\]［］,，;；]")  # what _split_top looks at
 _LABEL = re.compile(r"^([^:：]{1,16})[:：]\s*(.*)$", re.S)
 _NUMBERISH = re.compile(r"^[\d\s.,~\-–/:년월일세기%]*$")
 _RUN_TOGETHER = re.compile(
@@ -47,12 +50,26 @@ _RUN_TOGETHER = re.compile(
 )
 _RUN_ITEM_SPLIT = re.compile(r"[•·・,，/、]")
 _INNER_SPLIT = re.compile(r"\s*[•·・/]\s*")
+# In reversed text: a run of the characters a term may hold (Hangul, ASCII letters and digits,
+# the joiners & . - ' + and the full-width range Ａ..ｚ), then the blanks before it: one space
+# (or the blanks left by markup) between words of a name, never a tab, at most three.
+_WORD_AND_GAP = re.compile(r"([\uac00-\ud7a3A-Za-z0-9&.\-'+\uff21-\uff5a]+)( {0,3})")
+# The letters (str.isalpha) among those characters.
+_TERM_LETTER = re.compile(r"[\uac00-\ud7a3A-Za-z\uff21-\uff3a\uff41-\uff5a]")
+# Latin words: ASCII or full-width (Ａ..ｚ) characters, and the letters among them.
+_LATIN_CHARS = re.compile(r"[\x00-\x7f\uff21-\uff5a]*")
+_LATIN_LETTER = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
 _LEADING_NUMBER = re.compile(r"^\d{1,3}[.)](?=\D)")
-# Characters a zh side may hold besides Han: '中国制造2025', 'TCL科技', '阿里·巴巴'.
-_ZH_EXTRA = set("0123456789 ·•・-&.") | set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# What a zh side may hold: Han, and besides Han digits, Latin letters, spaces, dots and dashes
+# ('中国制造2025', 'TCL科技', '阿里·巴巴').
+_ZH_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f 0-9A-Za-z·•・&.\-]+")
 _CLOSE_QUOTES = {"]": "[", "’": "‘", "'": "'", "”": "“", '"': '"', "》": "《", "〉": "〈", ">": "<", "」": "「", "』": "『"}
 _FOOTNOTE_MARKS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
 _LATIN_CONNECTORS = {"and", "of", "the", "de", "&", "for", "&amp;"}
+# A footnote mark and the word it marks ('신싼반*'), matched in the reversed text so that the
+# search only starts at a '*': the mark, not followed in the text by another mark or a bracket
+# ('**' emphasis, '창저우*(常州)'), then the word backwards: a letter and up to 20 letters or digits.
+_MARK_AND_WORD_BACKWARDS = re.compile(r"\*(?<![*(（]\*)([\uac00-\ud7a3A-Za-z0-9]{0,20}[\uac00-\ud7a3A-Za-z])")
 
 # A whole token that is a generic head noun needs the name before it: '푸단 대학(复旦大学)',
 # 'GAC 연구소(广汽研究院)'.
@@ -64,11 +81,8 @@ HEAD_NOUNS = frozenset(
 _DESCRIPTOR = re.compile(r"(?:계정|홈페이지|사이트|블로그|채널)$")
 # Endings that mark a Korean word as inflected or followed by a particle ('…에서 연구소').
 _BOUND_ENDINGS = set("은는을를에의와과로도서며고다면여해게지써된한할던던데")
-_PARTICLES = sorted(
-    "은 는 이 가 을 를 의 와 과 에 에서 에는 에게 로 으로 도 만 께서 이며 이다 과의 와의 님".split(),
-    key=len,
-    reverse=True,
-)
+_PARTICLES = frozenset("은 는 이 가 을 를 의 와 과 에 에서 에는 에게 로 으로 도 만 께서 이며 이다 과의 와의 님".split())
+_PARTICLE_LENGTHS = sorted({len(p) for p in _PARTICLES}, reverse=True)  # longest first
 
 KINDS = ("person", "place", "org", "company", "media", "concept", "other")
 
@@ -147,12 +161,16 @@ def _groups(text: str) -> Iterator[tuple[int, int]]:
     ('(a [b)') closes the nearest opener of its own type.
     """
     stack: list[tuple[str, int]] = []
+    after_previous = 0  # offset just after the previous bracket
     for m in _BRACKET.finditer(text):
         ch = m.group()
         pos = m.start()
-        if ch in "\r\n":
+        # nothing stays open across a line break (looked for only when something is open
+        # and there is text since the previous bracket)
+        if stack and pos > after_previous and _LINE_BREAK.search(text, after_previous, pos):
             stack.clear()
-        elif ch in _OPENERS:
+        after_previous = pos + 1
+        if ch in _OPENERS:
             stack.append((ch, pos))
         else:
             want = _CLOSERS[ch]
@@ -167,17 +185,20 @@ def _groups(text: str) -> Iterator[tuple[int, int]]:
 
 def _split_top(content: str) -> list[tuple[int, str]]:
     """Split bracket content at top-level commas/semicolons: [(offset in content, segment)]."""
+    if not _BRACKET_OR_SEPARATOR.search(content):
+        return [(0, content)]
     out: list[tuple[int, str]] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(content):
+    for m in _BRACKET_OR_SEPARATOR.finditer(content):
+        ch = m.group()
         if ch in "([（［":
             depth += 1
         elif ch in ")]）］":
             depth = max(0, depth - 1)
-        elif ch in _SEPARATORS and depth == 0:
-            out.append((start, content[start:i]))
-            start = i + 1
+        elif depth == 0:
+            out.append((start, content[start : m.start()]))
+            start = m.end()
     out.append((start, content[start:]))
     return out
 
@@ -185,29 +206,23 @@ def _split_top(content: str) -> list[tuple[int, str]]:
 def _is_zh(segment: str) -> bool:
     """True when the segment is a Chinese name: Han plus digits/Latin/dots, no Hangul, short."""
     s = segment.strip()
-    if not s or len(s) > MAX_ZH:
+    if not s or len(s) > MAX_ZH or not _ZH_CHARS.fullmatch(s):
         return False
-    han = sum(1 for ch in s if is_han(ch))
-    if not han:
-        return False
-    if any(not is_han(ch) and ch not in _ZH_EXTRA for ch in s):
-        return False
-    return han * 2 >= len(s.replace(" ", ""))
+    han = len(_HAN.findall(s))
+    return han > 0 and han * 2 >= len(s) - s.count(" ")
 
 
 def _strip_particle(word: str) -> str:
-    for p in _PARTICLES:
-        if word.endswith(p) and len(word) - len(p) >= 2:
-            return word[: -len(p)]
+    """The word without its longest particle ending, keeping at least two characters."""
+    for n in _PARTICLE_LENGTHS:
+        if len(word) - n >= 2 and word[-n:] in _PARTICLES:
+            return word[:-n]
     return word
 
 
-def _is_term_char(ch: str) -> bool:
-    return is_hangul(ch) or (ch.isascii() and (ch.isalnum() or ch in "&.-'+")) or "Ａ" <= ch <= "ｚ"
-
-
 def _is_latin_token(tok: str) -> bool:
-    return all(ch.isascii() or "Ａ" <= ch <= "ｚ" for ch in tok) and any(ch.isalpha() for ch in tok)
+    """True for a word of ASCII or full-width Latin characters holding at least one letter."""
+    return _LATIN_CHARS.fullmatch(tok) is not None and _LATIN_LETTER.search(tok) is not None
 
 
 @dataclass
@@ -221,54 +236,48 @@ def _tokens_before(text: str, end: int, line_start: int) -> list[_Tok]:
     """Space-separated runs of term characters ending at ``end`` (rightmost last)."""
     toks: list[_Tok] = []
     limit = max(line_start, end - MAX_LEFT)
-    p = end
-    while p > limit and len(toks) < 6:
-        q = p
-        while q > limit and _is_term_char(text[q - 1]):
-            q -= 1
-        if q == p:
-            break
-        word = text[q:p]
-        # '1.산업정보화부' (a list number glued on by PDF conversion) and leading dots/dashes
-        m = _LEADING_NUMBER.match(word)
-        if m:
-            q += m.end()
-            word = word[m.end():]
-            toks.append(_Tok(q, p, word))
-            break
-        lead = len(word) - len(word.lstrip(".-&'+"))
-        q += lead
-        word = word[lead:]
-        tail = len(word) - len(word.rstrip("-&'+"))
-        if tail:
-            word = word[: len(word) - tail]
-            p -= tail
+    # the readable window reversed, so that the words are matched right to left
+    backwards = text[limit:end][::-1]
+    walked = 0
+    for run in _WORD_AND_GAP.finditer(backwards):
+        if run.start() != walked:
+            break  # the next word does not follow at once (a tab, a fourth blank, punctuation)
+        walked = run.end()
+        start, stop = end - run.end(1), end - run.start()
+        word = text[start:stop]
+        # '1.산업정보화부' (a list number glued on by PDF conversion): the walk ends there
+        if word[0] in "0123456789":
+            number = _LEADING_NUMBER.match(word)
+            if number:
+                start += number.end()
+                word = word[number.end() :]
+                if _TERM_LETTER.search(word):
+                    toks.append(_Tok(start, stop, word))
+                break
+        # leading dots and joiners, trailing joiners
+        if word[0] in ".-&'+":
+            stripped = word.lstrip(".-&'+")
+            start += len(word) - len(stripped)
+            word = stripped
+        if word and word[-1] in "-&'+":
+            stripped = word.rstrip("-&'+")
+            stop -= len(word) - len(stripped)
+            word = stripped
         if word:
-            toks.append(_Tok(q, p, word))
-        # one space (or the blanks left by markup) between words of a name, never a tab
-        r = q - lead if lead else q
-        s = r
-        while s > limit and text[s - 1] == " " and r - s < 3:
-            s -= 1
-        if s == r or s <= limit:
-            break
-        p = s
+            if not _TERM_LETTER.search(word):
+                break  # a number is never part of a term, nor is anything left of it
+            toks.append(_Tok(start, stop, word))
+            if len(toks) == 6:
+                break
+        if run.start(2) == run.end(2):
+            break  # no blank: the word is glued to whatever is left of it
     toks.reverse()
-    # a number is never part of a term: keep only the words right of the last bare number
-    for i in range(len(toks) - 1, -1, -1):
-        if not any(ch.isalpha() for ch in toks[i].word):
-            toks = toks[i + 1 :]
-            break
     return toks
 
 
 def _bound(word: str) -> bool:
     """True when a Korean word ends in a particle or verb ending (so it is not part of a name)."""
     return bool(word) and is_hangul(word[-1]) and word[-1] in _BOUND_ENDINGS
-
-
-def _span(toks: list[_Tok], i: int, j: int) -> tuple[int, int]:
-    return toks[i].start, toks[j].end
 
 
 def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | None:
@@ -283,40 +292,38 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
         prev = toks[start_i - 1].word
         if _is_latin_token(prev) or (has_hangul(prev) and not _bound(prev)):
             start_i -= 1
-    heuristic = _span(toks, start_i, end_i)
+    heuristic = toks[start_i].start, toks[end_i].end
 
     if _judge_fn() is None:
         return heuristic
-    han = "".join(ch for ch in zh if is_han(ch))
-    cands: dict[tuple[int, int], str] = {}
+    han = "".join(_HAN.findall(zh))
+    heuristic_cand = " ".join(text[heuristic[0] : heuristic[1]].split())
+    # no other span can beat the heuristic by more than 0.1 when it already scores that near
+    # the maximum (1.0), so the other spans need not even be listed
+    if _HANGUL.search(heuristic_cand):
+        j = _judged(heuristic_cand, han)
+        if j is not None and 1.0 <= j[2] + 0.1:
+            return heuristic
+    cands: dict[tuple[int, int], str] = {heuristic: heuristic_cand}
 
     def add(s: int, e: int) -> None:
         if e > s and (s, e) not in cands:
             cands[(s, e)] = " ".join(text[s:e].split())
 
-    add(*heuristic)
     for e_i in {last, end_i, max(0, last - 1)}:
         for k in range(0, min(4, e_i + 1)):
-            if any(ch.isalpha() for ch in toks[e_i - k].word):
-                add(*_span(toks, e_i - k, e_i))
+            if _TERM_LETTER.search(toks[e_i - k].word):
+                add(toks[e_i - k].start, toks[e_i].end)
     # within the first word: suffixes at syllable boundaries ('광저우시판위구' → '판위구')
     for s, e in list(cands):
-        first = text[s:e]
-        if " " in first:
+        word = text[s:e]
+        if " " in word:
             continue  # only inside a single word: '투자협력국 쉰보' must not yield '력국 쉰보'
-        for cut in range(1, len(first) - 1):
-            if is_hangul(first[cut]) and is_hangul(first[cut - 1]):
-                add(s + cut, e)
-    # no other span can beat the heuristic by more than 0.1 when it already scores that near
-    # the maximum (1.0), so the other spans need no judging
-    heuristic_cand = cands[heuristic]
-    if has_hangul(heuristic_cand):
-        j = _judged(heuristic_cand, han)
-        if j is not None and 1.0 <= j[2] + 0.1:
-            return heuristic
+        for cut in _SYLLABLE_AFTER_SYLLABLE.finditer(word, 1, len(word) - 1):
+            cands.setdefault((s + cut.start(), e), word[cut.start() :])  # no blanks to normalize
     scored = []
     for (s, e), cand in cands.items():
-        if not has_hangul(cand):
+        if not _HANGUL.search(cand):
             continue
         j = _judged(cand, han)
         if j is None:
@@ -407,12 +414,11 @@ def _plausible(term: str, zh: str, spaced: bool) -> bool:
 
     '중국 베이징 (北京方恒假日酒店)': 베이징 names the city, the parenthesis a hotel in it.
     """
-    han = sum(1 for ch in zh if is_han(ch))
-    syllables = sum(1 for ch in term if is_hangul(ch)) + 2 * sum(
-        1 for w in term.split() if _is_latin_token(w)
-    )
-    if han >= 4 and syllables * 2 < han:
-        return False
+    han = len(_HAN.findall(zh))
+    if han >= 4:
+        syllables = len(_HANGUL.findall(term)) + 2 * sum(1 for w in term.split() if _is_latin_token(w))
+        if syllables * 2 < han:
+            return False
     if spaced:
         j = _judged(term, zh)
         if j is not None and j[0] != "latin" and j[1] < 0.5:
@@ -439,27 +445,26 @@ class _Builder:
         self.starts = doc._line_starts
         self.pairs: list[tuple[int, int, str, str, str | None, int, bool, bool, bool]] = []
 
-    def line_bounds(self, pos: int) -> tuple[int, int]:
+    def line_of(self, pos: int) -> tuple[int, int, int]:
+        """The line holding offset ``pos``: (1-based number, start offset, next line's start)."""
         i = bisect_right(self.starts, pos) - 1
-        start = self.starts[i]
         end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
-        return start, end
+        return i + 1, self.starts[i], end
 
     def add(self, s: int, e: int, zh: str, gloss: str | None, after: int, *, person_form=False, latin=False):
         term = " ".join(self.text[s:e].split())
-        if not term or not any(ch.isalpha() for ch in term) or has_han(term):
+        if not any(map(str.isalpha, term)) or has_han(term):
             return
         self.pairs.append((s, e, term, zh, gloss or None, after, person_form, latin, False))
 
 
 def _title_near(text: str, s: int, after: int, line_start: int, line_end: int) -> bool:
     """A title right before the term or in the two words after the gloss."""
-    following = text[after : min(line_end, after + 24)].split()[:2]
-    words = [_strip_particle(w.strip("·,.\"'”’)")) for w in following]
     before = text[max(line_start, s - 12) : s].split()
     if before and before[-1] in TITLES:
         return True
-    return title_in(words)
+    following = text[after : min(line_end, after + 24)].split()[:2]
+    return title_in([_strip_particle(w.strip("·,.\"'”’)")) for w in following])
 
 
 def extract_pairs(doc: Document) -> list[Pair]:
@@ -479,7 +484,7 @@ def extract_pairs(doc: Document) -> list[Pair]:
         content = text[o + 1 : c]
         if not _HAN.search(content):
             continue
-        line_start, line_end = b.line_bounds(o)
+        _, line_start, _ = b.line_of(o)
         try:
             _handle_group(b, text, o, c, content, line_start)
         except RecursionError:  # pragma: no cover - defensive: nothing here recurses deeply
@@ -508,21 +513,23 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
         m = _LABEL.match(value)
         if m and not has_han(m.group(1)):
             value = m.group(2).strip()
-        if zh is None and not _is_zh(value) and _HAN.search(value):
-            # '字节跳动·ByteDance', '比亚迪·비야디': the Chinese and a gloss joined by a middle dot
-            parts = [x.strip() for x in _INNER_SPLIT.split(value)]
-            if len(parts) > 1 and _is_zh(parts[0]) and not any(_HAN.search(x) for x in parts[1:]):
-                zh = parts[0]
-                glosses.extend(x for x in parts[1:] if x)
+        if zh is None:
+            if _is_zh(value):
+                zh = value
                 continue
-        if zh is None and _is_zh(value):
-            zh = value
-        elif value and not _NUMBERISH.match(value):
+            if _HAN.search(value):
+                # '字节跳动·ByteDance', '比亚迪·비야디': the Chinese and a gloss joined by a middle dot
+                parts = [x.strip() for x in _INNER_SPLIT.split(value)]
+                if len(parts) > 1 and _is_zh(parts[0]) and not any(_HAN.search(x) for x in parts[1:]):
+                    zh = parts[0]
+                    glosses.extend(x for x in parts[1:] if x)
+                    continue
+        if value and not _NUMBERISH.match(value):
             glosses.append(value)
     if zh is None:
         _run_together(b, text, o, c, content)
         return
-    if len(glosses) > 3 or any(has_han(g) and not _is_zh(g) for g in glosses):
+    if glosses and (len(glosses) > 3 or any(has_han(g) and not _is_zh(g) for g in glosses)):
         return  # a sentence in brackets, not a gloss
     left = _left_term(text, b.doc.raw, o, line_start, zh)
     if left is None:
@@ -531,9 +538,9 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
     term = " ".join(text[s:e].split())
     if not latin and not _plausible(term, zh, spaced):
         return
-    if not latin and sum(1 for ch in zh if is_han(ch)) == 1 and not _renders(term, zh):
+    if not latin and len(_HAN.findall(zh)) == 1 and not _renders(term, zh):
         return  # '그는(他)': a single character glosses only a word that reads it (성/省, 무/亩)
-    gloss = ", ".join(g for g in glosses if g != zh and not _is_zh(g)) or None
+    gloss = ", ".join(g for g in glosses if g != zh and not _is_zh(g)) if glosses else None
     b.add(s, e, zh, gloss, c + 1, latin=latin)
 
 
@@ -551,18 +558,23 @@ def _run_together(b: _Builder, text: str, o: int, c: int, content: str) -> None:
 
 def _link_footnote_marks(b: _Builder) -> None:
     """'신싼반*' with '* 신싼반(新三板): …' elsewhere: the marked word gets the footnote's Chinese."""
+    text = b.text
+    if "*" not in text or not b.pairs:
+        return
+    marks = list(_MARK_AND_WORD_BACKWARDS.finditer(text[::-1]))  # the last mark first
+    if not marks:
+        return
     known = {}
     for s, e, term, zh, gloss, *_ in b.pairs:
         known.setdefault(term, (zh, gloss))
-    if not known:
-        return
     taken = {p[0] for p in b.pairs}
     extra = []
-    for m in re.finditer(r"([\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z0-9]{0,20})\*(?![*(（])", b.text):
-        word = m.group(1)
-        if word in known and m.start(1) not in taken:
+    for m in marks:
+        start, end = len(text) - m.end(1), len(text) - m.start(1)
+        word = text[start:end]
+        if word in known and start not in taken:
             zh, gloss = known[word]
-            extra.append((m.start(1), m.end(1), word, zh, gloss, m.end(), False, False, True))
+            extra.append((start, end, word, zh, gloss, end + 1, False, False, True))
     if extra:
         b.pairs.extend(extra)
         b.pairs.sort(key=lambda p: (p[0], p[1]))
@@ -572,25 +584,28 @@ def _finish(b: _Builder) -> list[Pair]:
     doc, text = b.doc, b.text
     out: list[Pair] = []
     kinds: list[str] = []
+    lines: list[tuple[int, int, int]] = []  # each pair's line, as Builder.line_of gives it
     for s, e, term, zh, gloss, after, person_form, latin, _marked in b.pairs:
-        line_start, line_end = b.line_bounds(s)
-        near = _title_near(text, s, after, line_start, line_end)
-        kind = classify(term, zh, person_form=person_form, title_near=near, latin=latin)
+        line = b.line_of(s)
+        lines.append(line)
+        plain = classify(term, zh, person_form=person_form, title_near=False, latin=latin)
+        titled = classify(term, zh, person_form=person_form, title_near=True, latin=latin)
+        # the words around are read for a title only when a title would change the kind
+        kind = titled if titled != plain and _title_near(text, s, after, line[1], line[2]) else plain
         if kind in ("other", "concept") and not latin and likely_person_name(zh) and 2 <= len(term) <= 5:
             kind = "person"
         kinds.append(kind)
     # one Chinese name, one kind: a title on one mention makes every mention a person
     people = {b.pairs[i][3] for i, k in enumerate(kinds) if k == "person"}
     seen: set[tuple[int, int]] = set()
-    for (s, e, term, zh, gloss, after, *_), kind in zip(b.pairs, kinds):
+    for (s, e, term, zh, gloss, after, *_), kind, (line, line_start, line_end) in zip(b.pairs, kinds, lines):
         if (s, e) in seen:
             continue
         seen.add((s, e))
         if zh in people and kind in ("other", "concept"):
             kind = "person"
-        line, col = doc.line_col(s)
-        end_line, end_col = doc.line_col(e)
-        line_start, line_end = b.line_bounds(s)
+        end_line, end_line_start = (line, line_start) if e < line_end else b.line_of(e)[:2]
+        column, end_column = s - line_start + 1, e - end_line_start + 1
         ctx = " ".join(text[max(line_start, s - 25) : min(line_end, after + 25)].split())
-        out.append(Pair(term, zh, kind, gloss, doc.path, line, col, end_line, end_col, ctx))
+        out.append(Pair(term, zh, kind, gloss, doc.path, line, column, end_line, end_column, ctx))
     return out

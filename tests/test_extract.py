@@ -74,6 +74,7 @@ FORMS = [
     # footnote marks
     ("창저우*(常州)", [("창저우", "常州")]),
     ("신싼반*에서 거래\n\n* 신싼반(新三板): 장외시장", [("신싼반", "新三板"), ("신싼반", "新三板")]),
+    ("창저우(常州)와 기업* 상장", [("창저우", "常州")]),  # a marked word without a gloss anywhere
     ("1 전정특신: (專精特新, 전문화·정밀화) 전정특신 기업은", [("전정특신", "專精特新")]),
     # hanja glosses of ordinary words, a unit after a number
     ("사변(事變)이 일어났다", [("사변", "事變")]),
@@ -83,6 +84,8 @@ FORMS = [
     ("— 남방일보(南方日报)", [("남방일보", "南方日报")]),
     ("1. 차이리엔사(财联社): 苹果和 Meta", [("차이리엔사", "财联社")]),
     ("1.산업정보화부(工业和信息化部): 关于印发", [("산업정보화부", "工业和信息化部")]),
+    ("공지 1.산업정보화부(工业和信息化部) 발표", [("산업정보화부", "工业和信息化部")]),
+    ("BYD-(比亚迪)는", [("BYD", "比亚迪")]),
     ("출처: AOTO(奥拓电子) 공식 사이트", [("AOTO", "奥拓电子")]),
     ("### ▶ Hengxin Shambala(恒信东方)", [("Hengxin Shambala", "恒信东方")]),
     ("## ②Coreach Technology(芯瑞达)", [("Coreach Technology", "芯瑞达")]),
@@ -105,6 +108,8 @@ NON_PAIRS = [
     "코드 `창저우(常州)` 는 무시",
     "<!-- 창저우(常州) -->",
     "창저우(常州는 닫히지 않았다",
+    "창저우(\n常州)",  # a bracket never spans lines
+    "공지 1.-(工业和信息化部) 발표",  # the list number leaves no word
     "설명(이것은 중국어 문장입니다 这是一个句子，很长。) 끝",
 ]
 
@@ -131,6 +136,15 @@ def test_glosses():
         "상하이": "상해",
         "창저우": None,
     }
+
+
+def test_nested_commas_stay_in_the_gloss():
+    text = "장원타오[张文涛, 웨강아오대만구전략연구소(粤港澳大湾区战略研究院, 광저우) 원장]는"
+    got = [(p.term, p.gloss) for p in extract_pairs(document_from_text(text))]
+    assert got == [
+        ("장원타오", "웨강아오대만구전략연구소(粤港澳大湾区战略研究院, 광저우) 원장"),
+        ("웨강아오대만구전략연구소", "광저우"),
+    ]
 
 
 @pytest.mark.parametrize(
