@@ -92,6 +92,14 @@ class LintContext:
 
         return distinct_words(self.document.text)
 
+    @cached_property
+    def stems(self) -> dict[str, str]:
+        """Each of :attr:`words` with its stem (particles cut off: 류싱천은 → 류싱천)."""
+        from ..index import stems
+
+        words = list(self.words)
+        return dict(zip(words, stems(words)))
+
     def judge(self, korean: str, chinese: str, era: str | None = None):
         return _judge(korean, chinese, era)
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..finding import Finding, Severity
-from ..index import NAME_KINDS, stem_starts, stems
+from ..index import NAME_KINDS, stem_starts
 from ..textnorm import has_hangul, is_han, norm_key
 
 
@@ -138,7 +138,7 @@ class Inconsistent:
                     continue
                 done.add(sub)
                 if doc_stems is None:
-                    doc_stems = set(stems(list(context.words)))
+                    doc_stems = set(context.stems.values())
                 if sino in doc_stems and standard in doc_stems:
                     line = document.line_col(stem_starts(text, standard)[0])[0]
                     for start in stem_starts(text, sino):

@@ -7,7 +7,7 @@ from operator import is_not
 from typing import Iterator
 
 from ..finding import Finding, Severity
-from ..index import stems, word_starts
+from ..index import word_starts
 from ..korean import is_ordinary_word
 from ..textnorm import is_hangul, norm_key
 
@@ -66,8 +66,9 @@ class Variant:
         found = []
         # words of three or more letters (shorter ones are never judged, see _near) whose
         # stem's verdict is a hit or not known yet
-        words = [w for w in context.words if len(w) >= 3]
-        bases = stems(words)
+        stem_of = context.stems
+        words = [w for w in stem_of if len(w) >= 3]
+        bases = list(map(stem_of.__getitem__, words))
         hits = list(map(verdicts.get, bases, repeat(_UNKNOWN)))
         for word, base, hit in compress(zip(words, bases, hits), map(is_not, hits, repeat(None))):
             if hit is _UNKNOWN:
