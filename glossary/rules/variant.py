@@ -64,11 +64,9 @@ class Variant:
         if len(verdicts) > 200_000:
             verdicts.clear()
         found = []
-        # words of three or more letters (shorter ones are never judged, see _near) whose
-        # stem's verdict is a hit or not known yet
+        # the words whose stem's verdict is a hit or not known yet
         stem_of = context.stems
-        words = [w for w in stem_of if len(w) >= 3]
-        bases = list(map(stem_of.__getitem__, words))
+        words, bases = list(stem_of), list(stem_of.values())
         hits = list(map(verdicts.get, bases, repeat(_UNKNOWN)))
         for word, base, hit in compress(zip(words, bases, hits), map(is_not, hits, repeat(None))):
             if hit is _UNKNOWN:
