@@ -4,12 +4,14 @@ Loading pypinyin, the hanja table, OpenCC or Kiwi costs more than a whole lint, 
 usually asks them about strings an earlier run already asked about. A :class:`DiskMemo` keeps
 those answers (plain values: strings, numbers, booleans and tuples of them) in a file in the
 cache folder — ``$KOZH_CACHE_DIR``, else ``$XDG_CACHE_HOME/kozh`` (``~/.cache/kozh``);
-``KOZH_CACHE_DIR=""`` keeps nothing on disk. The file is read with :mod:`marshal` on first use,
-and new answers are merged into it atomically when the process exits (or on :func:`save_all`).
+``KOZH_CACHE_DIR=""`` keeps nothing on disk. The file is read with :mod:`marshal` on first use;
+new answers are merged into it atomically by :func:`save_all` (lint calls it after each draft)
+and when the process exits.
 
-A file's name carries a *stamp* of what gives the answers (the installed libraries' files and
-kozh's own tables), so an answer is never reused after either changes. A damaged or foreign
-file is ignored and replaced.
+A file's name carries a *stamp*: the installed versions of the libraries that give the answers
+and the memo's own format number, so an answer is never reused after either changes (files of
+other stamps are removed when a memo is saved). A damaged or foreign file, or an answer of the
+wrong shape, is ignored.
 """
 
 from __future__ import annotations
@@ -19,13 +21,17 @@ import hashlib
 import importlib.util
 import marshal
 import os
+import re
 import tempfile
 import threading
+import time
+import weakref
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Hashable
 
 LIMIT = 200_000
-"""Most answers a file keeps (the newest)."""
+"""Most answers a file keeps (the newest), and most new answers a process records."""
 
 _MAGIC = b"kozh-memo 1\n"
 
@@ -39,31 +45,37 @@ def cache_dir() -> Path | None:
     return Path(base) if base else None
 
 
-def file_stamp(*paths: str | Path | None) -> str:
-    """A short digest of the files' paths, sizes and modification times (missing ones count too)."""
-    parts = []
-    for path in paths:
-        try:
-            st = os.stat(path) if path is not None else None
-        except OSError:
-            st = None
-        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}" if st else f"{path}:-")
+def library_stamp(*packages: str, format: int = 1) -> str:
+    """A short digest of the installed versions of ``packages`` (import names) and ``format``.
+
+    Versions are read from the ``<name>-<version>.dist-info`` folders beside the packages,
+    without importing them; a package installed some other way counts by its ``__init__`` file's
+    size and modification time, a missing one as missing.
+    """
+    parts = [f"format={format}"] + [f"{name}={_installed_version(name)}" for name in packages]
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:12]
 
 
-def package_files(*names: str) -> list[str | None]:
-    """The ``__init__`` file of each installed package (found without importing it), None when absent.
-
-    Installing another version rewrites it, which changes :func:`file_stamp`.
-    """
-    out: list[str | None] = []
-    for name in names:
-        try:
-            spec = importlib.util.find_spec(name)
-        except (ImportError, ValueError):
-            spec = None
-        out.append(spec.origin if spec is not None else None)
-    return out
+@lru_cache(maxsize=None)
+def _installed_version(name: str) -> str:
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin:
+        return "missing"
+    prefix = name.lower().replace("-", "_") + "-"
+    try:
+        for entry in os.listdir(Path(spec.origin).parent.parent):
+            low = entry.lower()
+            if low.startswith(prefix) and low.endswith(".dist-info"):
+                version = entry[len(prefix):-len(".dist-info")]
+                if "-" not in version:
+                    return version
+        st = os.stat(spec.origin)
+    except OSError:
+        return "unknown"
+    return f"{spec.origin}:{st.st_size}:{st.st_mtime_ns}"
 
 
 class DiskMemo:
@@ -71,17 +83,19 @@ class DiskMemo:
 
     Args:
         name: what the answers are (the file name's first part).
-        stamp: called once, on first use: a digest of what gives the answers.
+        stamp: called once, on first use: see :func:`library_stamp`.
+        valid: whether a ``(key, answer)`` read from the file has the right shape.
     """
 
-    def __init__(self, name: str, stamp: Callable[[], str]) -> None:
+    def __init__(self, name: str, stamp: Callable[[], str], valid: Callable[[object, object], bool]) -> None:
         self.name = name
         self._stamp = stamp
+        self._valid = valid
         self._path: Path | None = None
         self._answers: dict | None = None
         self._new: dict = {}
         self._lock = threading.Lock()
-        _ALL.append(self)
+        _ALL.add(self)
 
     @property
     def path(self) -> Path | None:
@@ -98,24 +112,34 @@ class DiskMemo:
         if answers is None:
             with self._lock:
                 if self._answers is None:
-                    self._answers = _read(self.path)
+                    self._answers = self._read(self.path)
                 answers = self._answers
         return answers
+
+    def _read(self, path: Path | None) -> dict:
+        valid = self._valid
+        return {k: v for k, v in _read(path).items() if valid(k, v)}
 
     def get(self, key: Hashable, default=None):
         """The remembered answer for ``key``, or ``default``."""
         return self._loaded().get(key, default)
 
     def put(self, key: Hashable, value) -> None:
-        """Remember ``value`` for ``key`` (written to disk at exit or by :meth:`save`)."""
+        """Remember ``value`` for ``key`` (written to disk by :meth:`save`).
+
+        Past :data:`LIMIT` new answers in one process (a bulk import), further ones are not kept.
+        """
         answers = self._loaded()
         with self._lock:
+            if len(self._new) >= LIMIT:
+                return
             answers[key] = value
             self._new[key] = value
         _save_at_exit()
 
     def save(self) -> None:
-        """Merge this process's new answers into the file, atomically; quietly nothing on failure."""
+        """Merge this process's new answers into the file, atomically, and remove files of other
+        stamps; quietly nothing when the folder cannot be written."""
         with self._lock:
             if not self._new:
                 return
@@ -123,7 +147,7 @@ class DiskMemo:
         path = self.path
         if path is None:
             return
-        merged = _read(path)
+        merged = self._read(path)
         merged.update(new)
         if len(merged) > LIMIT:
             merged = dict(list(merged.items())[-LIMIT:])
@@ -141,10 +165,35 @@ class DiskMemo:
                 fh.write(data)
             os.replace(tmp, path)
         except OSError:
+            _remove(Path(tmp))
+            return
+        self._prune(path)
+
+    def _prune(self, current: Path) -> None:
+        """Remove this memo's files of other stamps, and temporary files left by a killed process."""
+        stale = time.time() - 3600
+        try:
+            entries = list(current.parent.glob(f"{self.name}-*"))
+        except OSError:
+            return
+        for entry in entries:
+            if entry == current:
+                continue
+            if entry.suffix != ".tmp":
+                _remove(entry)  # another stamp's answers (or an older format's file)
+                continue
             try:
-                os.unlink(tmp)
+                if entry.stat().st_mtime < stale:
+                    _remove(entry)
             except OSError:
                 pass
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def _read(path: Path | None) -> dict:
@@ -153,28 +202,26 @@ def _read(path: Path | None) -> dict:
         return {}
     try:
         data = path.read_bytes()
-    except OSError:
-        return {}
-    if not data.startswith(_MAGIC):
-        return {}
-    try:
+        if not data.startswith(_MAGIC):
+            return {}
         answers = marshal.loads(data[len(_MAGIC):])
-    except (EOFError, ValueError, TypeError):
+    except Exception:  # unreadable or not marshal data: start afresh
         return {}
     return answers if type(answers) is dict else {}
 
 
-_ALL: list[DiskMemo] = []
-_REGISTERED: list[bool] = []
+_ALL: "weakref.WeakSet[DiskMemo]" = weakref.WeakSet()
+_SAVE_AT_EXIT = False
 
 
 def _save_at_exit() -> None:
-    if not _REGISTERED:
-        _REGISTERED.append(True)
+    global _SAVE_AT_EXIT
+    if not _SAVE_AT_EXIT:
+        _SAVE_AT_EXIT = True
         atexit.register(save_all)
 
 
 def save_all() -> None:
-    """Write every memo's new answers to disk now."""
+    """Write every memo's new answers to disk now (cheap when there is nothing new)."""
     for memo in list(_ALL):
         memo.save()

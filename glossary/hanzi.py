@@ -20,7 +20,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from glossary.diskmemo import DiskMemo, file_stamp, package_files
+from glossary.diskmemo import DiskMemo, library_stamp
 from glossary.errors import BadInput
 from glossary.textnorm import fold_width, is_han, is_hangul, to_traditional
 
@@ -151,9 +151,18 @@ def _mark_tone(base: str, tone: int) -> str:
     return base[:i] + marked + base[i + 1 :]
 
 
-_LIBRARY_ANSWERS = DiskMemo("hanzi", lambda: file_stamp(*package_files("pypinyin", "hanja")))
+def _is_library_answer(key, value) -> bool:
+    if type(key) is not tuple or len(key) != 2 or type(key[1]) is not str:
+        return False
+    if key[0] == "hanja":
+        return type(value) is str
+    return key[0] in ("tone3", "heteronyms") and type(value) is tuple and all(type(v) is str for v in value)
+
+
+_LIBRARY_ANSWERS = DiskMemo("hanzi", lambda: library_stamp("pypinyin", "hanja", format=1), _is_library_answer)
 """pypinyin's and the hanja table's answers, kept between runs: a run that asks nothing new
-never loads either (see :mod:`glossary.diskmemo`)."""
+never loads either (see :mod:`glossary.diskmemo`). ``format`` changes with the questions asked
+(:func:`_ask_pypinyin`'s options)."""
 
 
 def _pypinyin_run(run: str) -> list[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .config import Config, load_config
+from .diskmemo import save_all
 from .errors import BadInput
 from .finding import Finding, Severity
 from .index import GlossaryIndex
@@ -89,6 +90,7 @@ def lint_document(
             if finding.severity != severity:
                 finding = replace(finding, severity=severity)
             findings.append(finding)
+    save_all()  # answers the libraries gave for this draft, for the next run (see diskmemo)
     return _suppress(doc, _dedup(findings))
 
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .diskmemo import DiskMemo, file_stamp, package_files
+from .diskmemo import DiskMemo, library_stamp
 
 _SPACES = re.compile(r"\s+")
 
@@ -76,7 +76,10 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
-_OPENCC_ANSWERS = DiskMemo("opencc", lambda: file_stamp(*package_files("opencc")))
+_OPENCC_ANSWERS = DiskMemo(
+    "opencc", lambda: library_stamp("opencc", format=1),
+    lambda key, value: type(key) is tuple and len(key) == 2 and all(type(k) is str for k in key) and type(value) is str,
+)
 """OpenCC's conversions, kept between runs (see :mod:`glossary.diskmemo`)."""
 
 

@@ -13,6 +13,10 @@ import pytest
 from glossary import diskmemo
 from glossary.diskmemo import DiskMemo
 
+
+def memo(name: str, stamp: str = "s", valid=lambda key, value: True) -> DiskMemo:
+    return DiskMemo(name, lambda: stamp, valid)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Judges a few renderings, converts scripts and asks Kiwi about a word; prints the answers and
@@ -56,70 +60,96 @@ def test_a_second_run_answers_from_disk_without_loading_the_libraries(tmp_path):
 
 def test_an_empty_cache_setting_keeps_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("KOZH_CACHE_DIR", "")
-    memo = DiskMemo("test-off", lambda: "x")
-    memo.put("k", "v")
-    assert memo.path is None and memo.get("k") == "v"
-    memo.save()
-    monkeypatch.setenv("KOZH_CACHE_DIR", str(tmp_path))
-    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    off = memo("test-off")
+    off.put("k", "v")
+    assert off.path is None and off.get("k") == "v"
+    diskmemo.save_all()
+    assert list(tmp_path.rglob("*")) == []
+    monkeypatch.delenv("KOZH_CACHE_DIR")  # unset: the XDG folder is used
+    on = memo("test-on")
+    on.put("k", "v")
+    diskmemo.save_all()
+    assert [p.name for p in (tmp_path / "xdg" / "kozh").iterdir()] == ["test-on-s.memo"]
 
 
 def test_answers_survive_a_new_process_and_merge_with_others(tmp_path, monkeypatch):
     monkeypatch.setenv("KOZH_CACHE_DIR", str(tmp_path))
-    one, two = DiskMemo("test-merge", lambda: "s1"), DiskMemo("test-merge", lambda: "s1")
+    one, two = memo("test-merge"), memo("test-merge")
     one.put(("tone3", "周"), ("zhou1",))
     two.put(("tone3", "茂"), ("mao4",))
     one.save()
     two.save()  # reads what ``one`` wrote and adds its own
-    again = DiskMemo("test-merge", lambda: "s1")
+    again = memo("test-merge")
     assert again.get(("tone3", "周")) == ("zhou1",) and again.get(("tone3", "茂")) == ("mao4",)
 
 
-def test_another_stamp_never_sees_the_answers(tmp_path, monkeypatch):
+def test_another_stamp_never_sees_the_answers_and_replaces_their_file(tmp_path, monkeypatch):
     monkeypatch.setenv("KOZH_CACHE_DIR", str(tmp_path))
-    old = DiskMemo("test-stamp", lambda: "v1")
+    old = memo("test-stamp", "v1")
     old.put("周", "zhou")
     old.save()
-    assert DiskMemo("test-stamp", lambda: "v2").get("周") is None
+    (tmp_path / "test-stamp-v0.tsv").write_text("周\tzhou\n")  # an older format's file
+    new = memo("test-stamp", "v2")
+    assert new.get("周") is None
+    new.put("茂", "mao")
+    new.save()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["test-stamp-v2.memo"]
+
+
+def test_the_stamp_is_the_installed_versions():
+    stamp = diskmemo.library_stamp("pypinyin", "hanja")
+    assert stamp == diskmemo.library_stamp("pypinyin", "hanja")
+    assert stamp != diskmemo.library_stamp("pypinyin", "hanja", format=2)
+    assert stamp != diskmemo.library_stamp("pypinyin")
+    import pypinyin
+
+    assert diskmemo._installed_version("pypinyin") == pypinyin.__version__
+    assert diskmemo._installed_version("no_such_package_here") == "missing"
 
 
 @pytest.mark.parametrize("content", [b"", b"garbage", b"kozh-memo 1\n\x00\x01", b"kozh-memo 1\n" + b"\xe9" * 40])
 def test_a_damaged_file_is_ignored_and_replaced(tmp_path, monkeypatch, content):
     monkeypatch.setenv("KOZH_CACHE_DIR", str(tmp_path))
-    memo = DiskMemo("test-damaged", lambda: "s")
-    memo.path.write_bytes(content)
-    assert memo.get("周") is None
-    memo.put("周", "zhou")
-    memo.save()
-    assert DiskMemo("test-damaged", lambda: "s").get("周") == "zhou"
+    damaged = memo("test-damaged")
+    damaged.path.write_bytes(content)
+    assert damaged.get("周") is None
+    damaged.put("周", "zhou")
+    damaged.save()
+    assert memo("test-damaged").get("周") == "zhou"
+
+
+def test_answers_of_the_wrong_shape_are_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOZH_CACHE_DIR", str(tmp_path))
+    loose = memo("test-shape")
+    loose.put("周", "zhou")
+    loose.put("茂", 42)
+    loose.save()
+    strict = memo("test-shape", valid=lambda key, value: type(value) is str)
+    assert strict.get("周") == "zhou" and strict.get("茂") is None
 
 
 def test_the_file_keeps_the_newest_answers_up_to_the_limit(tmp_path, monkeypatch):
     monkeypatch.setenv("KOZH_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(diskmemo, "LIMIT", 3)
-    memo = DiskMemo("test-limit", lambda: "s")
-    for k in range(5):
-        memo.put(k, str(k))
-    memo.save()
-    fresh = DiskMemo("test-limit", lambda: "s")
-    assert [fresh.get(k) for k in range(5)] == [None, None, "2", "3", "4"]
+    first = memo("test-limit")
+    for k in range(2):
+        first.put(k, str(k))
+    first.save()
+    second = memo("test-limit")
+    for k in range(2, 8):  # a bulk import: past the limit, answers are not recorded
+        second.put(k, str(k))
+    second.save()
+    fresh = memo("test-limit")
+    assert [fresh.get(k) for k in range(8)] == [None, None, "2", "3", "4", None, None, None]
 
 
 def test_a_cache_folder_that_cannot_be_written_is_no_error(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("KOZH_CACHE_DIR", str(blocker / "cache"))
-    memo = DiskMemo("test-readonly", lambda: "s")
-    memo.put("k", "v")
-    memo.save()  # quietly keeps nothing
-    assert memo.get("k") == "v"
-
-
-def test_the_stamp_follows_the_installed_files(tmp_path):
-    lib = tmp_path / "lib.py"
-    lib.write_text("a = 1\n")
-    before = diskmemo.file_stamp(lib)
-    lib.write_text("a = 22\n")
-    assert diskmemo.file_stamp(lib) != before
-    assert diskmemo.file_stamp(tmp_path / "missing") == diskmemo.file_stamp(tmp_path / "missing")
-    assert diskmemo.package_files("pypinyin", "no_such_package_here")[1] is None
+    blocked = memo("test-readonly")
+    blocked.put("k", "v")
+    blocked.save()  # quietly keeps nothing
+    assert blocked.get("k") == "v"
