@@ -25,12 +25,11 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .korean import split_tail, tail_ok
+from .korean import is_latin_alnum, tail_ok
 from .textnorm import fold_width, is_hangul, norm_key, to_simplified
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,11 +46,6 @@ NAME_KINDS = ("person", "place", "company", "org", "media", "other")
 """Kinds whose renderings the transliteration rules judge: every proper name (룡청연구소 for
 龙城实验室 misspells the name inside the institution's). Concepts (전정특신) are Sino-Korean words."""
 
-# Where a term may start: a Hangul syllable or Latin letter/digit not preceded by one of its kind.
-_WORD_START = re.compile(r"[\uac00-\ud7a3]+|[A-Za-z0-9]+")
-"""Each match starts where a term may: maximal runs of either kind, so no lookbehind is needed."""
-_WS = re.compile(r"\s+")
-_RUN = re.compile(r"\S+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _ALL_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 
@@ -149,10 +143,6 @@ def fold(text: str) -> str:
 def squeeze(text: str) -> str:
     """The folded text with every white space character removed: what terms are matched against."""
     return "".join(fold(text).split())
-
-
-def _is_latin_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
 
 
 _NONE = "\0"
@@ -702,11 +692,10 @@ class GlossaryIndex:
     # scanning ---------------------------------------------------------------------------
 
     def _starts_re(self) -> re.Pattern:
-        """Word starts (as ``_WORD_START`` finds them) whose character begins some term.
-
-        A start's folded character is the first of its squeezed key: the Hangul syllable itself,
-        or the ASCII letter lower-cased; kept with the index (keyed on its buckets).
-        """
+        """Where a term may start: the first character of a run of Hangul syllables, or of ASCII
+        letters and digits, when that character begins some term (a Hangul syllable as itself, a
+        letter in either case: terms are matched case-folded); kept with the index (keyed on its
+        buckets)."""
         cached = self.__dict__.get("_starts")
         if cached is not None and cached[0] is self.buckets:
             return cached[1]
@@ -723,17 +712,15 @@ class GlossaryIndex:
         self.__dict__["_starts"] = (self.buckets, pattern)
         return pattern
 
-    def scan(self, text: str, folded: str | None = None) -> list[Match]:
+    def scan(self, text: str) -> list[Match]:
         """Every glossary term in ``text`` (a ``Document.text``), leftmost-longest, whole words only.
 
         A term matches at a word start (no Hangul syllable or Latin letter just before it); a
         Korean ending must be followed by nothing Hangul or by particles/suffixes (창저우는, 창저우시);
         a Latin ending must not be followed by another Latin letter or digit. White space inside
         the text is ignored, so 'KIC 중국' matches the term 'KIC중국' (flagged ``spaced``).
-        ``folded`` is :func:`fold` of ``text`` when the caller has it.
         """
-        if folded is None or len(folded) != len(text):
-            folded = fold(text)
+        folded = fold(text)
         buckets = self.buckets
         by_norm = self.by_norm
         matches: list[Match] = []
@@ -772,8 +759,8 @@ class GlossaryIndex:
                 if is_hangul(last):
                     if not tail_ok(text, end):
                         continue
-                elif _is_latin_alnum(last):
-                    if end < n_text and _is_latin_alnum(text[end]):
+                elif is_latin_alnum(last):
+                    if end < n_text and is_latin_alnum(text[end]):
                         continue
                 found = (norm, end, span)
                 break
@@ -817,86 +804,6 @@ def _end_after(folded: str, start: int, size: int) -> int:
             if not size:
                 return position + 1
         position += 1
-
-
-_WORD = re.compile(r"[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9]*")
-"""A word: a run of Hangul syllables, or a Latin letter and the letters and digits after it."""
-
-
-def distinct_words(text: str) -> set[str]:
-    """The words of ``text`` (see :data:`_WORD`), each once."""
-    return set(_WORD.findall(text))
-
-
-def word_at(text: str, start: int) -> str | None:
-    """The word (see :data:`_WORD`) that begins at ``start``, or None when none begins there."""
-    m = _WORD.match(text, start)
-    if m is None:
-        return None
-    if text[start] >= "\uac00":
-        return None if start and is_hangul(text[start - 1]) else m.group()
-    # a Latin word begins at the first letter of its run of letters and digits
-    k = start
-    while k and text[k - 1] in "0123456789":
-        k -= 1
-    return None if k and _is_latin_alnum(text[k - 1]) else m.group()
-
-
-def word_starts(text: str, word: str) -> list[int]:
-    """Where ``word`` (one of :func:`distinct_words`) stands in ``text`` as a whole word."""
-    out = []
-    start = text.find(word)
-    while start >= 0:
-        if word_at(text, start) == word:
-            out.append(start)
-        start = text.find(word, start + 1)
-    return out
-
-
-def stem_starts(text: str, base: str) -> list[int]:
-    """Where a word whose :func:`stem` is ``base`` stands in ``text`` (류싱천 finds 류싱천은)."""
-    out = []
-    start = text.find(base)
-    while start >= 0:
-        word = word_at(text, start)
-        if word is not None and stem(word) == base:
-            out.append(start)
-        start = text.find(base, start + 1)
-    return out
-
-
-def stem(word: str) -> str:
-    """The word without its particles: 류싱천은 → 류싱천 (the shortest prefix whose rest is a
-    particle sequence, noun suffixes such as 시 staying on it); a Latin word is its own stem."""
-    got = _STEMS.get(word)
-    if got is None:
-        if len(_STEMS) > 65536:
-            _STEMS.clear()
-        got = _STEMS[word] = word[:_stem_length(word)] if word[0] >= "\uac00" else word
-    return got
-
-
-def stems(words: list[str]) -> list[str]:
-    """:func:`stem` of each word (a list lookup when every word was seen before)."""
-    got = list(map(_STEMS.get, words))
-    if None in got:
-        got = [stem(w) if s is None else s for w, s in zip(words, got)]
-    return got
-
-
-_STEMS: dict[str, str] = {}
-
-
-_STEM_SUFFIXES = frozenset("시 구 성 현 진 사 적 내 간 외".split())
-
-
-@lru_cache(maxsize=65536)
-def _stem_length(word: str) -> int:
-    for cut in range(1, len(word)):
-        pieces = split_tail(word[cut:])
-        if pieces is not None and not any(p in _STEM_SUFFIXES for p in pieces):
-            return cut
-    return len(word)
 
 
 def _fingerprint(glossary: "Glossary") -> tuple:

@@ -12,7 +12,7 @@ import re
 import threading
 from functools import lru_cache
 
-from .diskmemo import DiskMemo, file_stamp, package_files
+from .diskmemo import DiskMemo, library_stamp
 from .textnorm import is_hangul
 
 _S_BASE = 0xAC00
@@ -150,6 +150,93 @@ def tail_ok(text: str, end: int, *, allow_suffix: bool = True) -> bool:
     return allow_suffix or not any(p in SUFFIXES for p in pieces)
 
 
+# -- words -------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[\uac00-\ud7a3]+|[A-Za-z][A-Za-z0-9]*")
+"""A word: a run of Hangul syllables, or a Latin letter and the letters and digits after it."""
+
+
+def distinct_words(text: str) -> set[str]:
+    """The words of ``text`` (see :data:`_WORD`), each once."""
+    return set(_WORD.findall(text))
+
+
+def word_at(text: str, start: int) -> str | None:
+    """The word (see :data:`_WORD`) that begins at ``start``, or None when none begins there."""
+    m = _WORD.match(text, start)
+    if m is None:
+        return None
+    if text[start] >= "\uac00":
+        return None if start and is_hangul(text[start - 1]) else m.group()
+    # a Latin word begins at the first letter of its run of letters and digits
+    k = start
+    while k and text[k - 1] in "0123456789":
+        k -= 1
+    return None if k and is_latin_alnum(text[k - 1]) else m.group()
+
+
+def word_starts(text: str, word: str) -> list[int]:
+    """Where ``word`` (one of :func:`distinct_words`) stands in ``text`` as a whole word."""
+    out = []
+    start = text.find(word)
+    while start >= 0:
+        if word_at(text, start) == word:
+            out.append(start)
+        start = text.find(word, start + 1)
+    return out
+
+
+def stem_starts(text: str, base: str) -> list[int]:
+    """Where a word whose :func:`stem` is ``base`` stands in ``text`` (류싱천 finds 류싱천은)."""
+    out = []
+    start = text.find(base)
+    while start >= 0:
+        word = word_at(text, start)
+        if word is not None and stem(word) == base:
+            out.append(start)
+        start = text.find(base, start + 1)
+    return out
+
+
+def stem(word: str) -> str:
+    """The word without its particles: 류싱천은 → 류싱천 (the shortest prefix whose rest is a
+    particle sequence, noun suffixes such as 시 staying on it); a Latin word is its own stem."""
+    got = _STEMS.get(word)
+    if got is None:
+        if len(_STEMS) > 65536:
+            _STEMS.clear()
+        got = _STEMS[word] = word[:_stem_length(word)] if word[:1] >= "\uac00" else word
+    return got
+
+
+def stems(words: list[str]) -> list[str]:
+    """:func:`stem` of each word (a list lookup when every word was seen before)."""
+    got = list(map(_STEMS.get, words))
+    if None in got:
+        got = [stem(w) if s is None else s for w, s in zip(words, got)]
+    return got
+
+
+_STEMS: dict[str, str] = {}
+
+
+_STEM_SUFFIXES = frozenset("시 구 성 현 진 사 적 내 간 외".split())
+
+
+@lru_cache(maxsize=65536)
+def _stem_length(word: str) -> int:
+    for cut in range(1, len(word)):
+        pieces = split_tail(word[cut:])
+        if pieces is not None and not any(p in _STEM_SUFFIXES for p in pieces):
+            return cut
+    return len(word)
+
+
+def is_latin_alnum(ch: str) -> bool:
+    """True for an ASCII letter or digit (what a Latin word is made of)."""
+    return ch.isascii() and ch.isalnum()
+
+
 # -- particle adjustment for fixes --------------------------------------------------------
 
 # (form after a consonant, form after a vowel).
@@ -237,13 +324,15 @@ def _kiwi():
 
 
 def _verdict_stamp() -> str:
-    """Kiwi's and its model's installed files, the options and the threshold: a verdict is never
-    reused by another analyser."""
+    """Kiwi's and its model's versions, the options and the threshold: a verdict is never reused
+    by another analyser."""
     options = "".join(f"{k[5]}{int(v)}" for k, v in sorted(_KIWI_OPTIONS.items()))
-    return f"{file_stamp(*package_files('kiwipiepy', 'kiwipiepy_model'))}-{options}{ORDINARY_SCORE:g}"
+    return f"{library_stamp('kiwipiepy', 'kiwipiepy_model')}-{options}{ORDINARY_SCORE:g}"
 
 
-_WORD_VERDICTS = DiskMemo("ordinary-words", _verdict_stamp)
+_WORD_VERDICTS = DiskMemo(
+    "ordinary-words", _verdict_stamp, lambda word, verdict: type(word) is str and type(verdict) is bool
+)
 """Word -> Kiwi's verdict, kept between runs (see :mod:`glossary.diskmemo`)."""
 
 

@@ -4,12 +4,18 @@ import pytest
 
 from glossary.korean import (
     adjust_particle,
+    distinct_words,
     has_batchim,
     jamo,
     replacement_with_particle,
     split_tail,
     starts_word,
+    stem,
+    stem_starts,
+    stems,
     tail_ok,
+    word_at,
+    word_starts,
 )
 
 
@@ -96,3 +102,31 @@ def test_replacement_grows_over_the_changed_particle():
 def test_jamo():
     assert jamo("류싱천") == "ㄹㅠㅅㅣㅇㅊㅓㄴ"
     assert jamo("A류") == "Aㄹㅠ"
+
+
+WORDS_TEXT = "류싱천은 류싱천 대류싱천, 3Dahoo와 x12abc 가12abc\n류싱천"
+
+
+def test_words_are_hangul_runs_and_latin_letters_with_digits_after():
+    assert distinct_words(WORDS_TEXT) == {"류싱천은", "류싱천", "대류싱천", "Dahoo", "와", "x12abc", "가", "abc"}
+
+
+@pytest.mark.parametrize(
+    "offset, word",
+    [(0, "류싱천은"), (1, None), (5, "류싱천"), (9, "대류싱천"), (10, None), (16, "Dahoo"), (15, None),
+     (21, "와"), (23, "x12abc"), (26, None), (30, "가"), (31, None), (33, "abc"), (37, "류싱천")],
+)
+def test_word_at(offset, word):
+    assert word_at(WORDS_TEXT, offset) == word
+
+
+def test_word_starts_finds_only_whole_words():
+    assert word_starts(WORDS_TEXT, "류싱천") == [5, 37]
+    assert word_starts(WORDS_TEXT, "abc") == [33]  # not inside x12abc
+
+
+def test_stem_starts_finds_the_word_with_its_particles():
+    assert stem_starts(WORDS_TEXT, "류싱천") == [0, 5, 37]  # 류싱천은 too, never 대류싱천
+    assert stem("류싱천은") == "류싱천" and stem("창저우시에서") == "창저우시" and stem("Dahoo") == "Dahoo"
+    assert stems(["류싱천은", "x12abc"]) == ["류싱천", "x12abc"]
+    assert stem("") == ""

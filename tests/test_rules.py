@@ -52,6 +52,11 @@ FIRE = [
     ("kozh/variant", "류썩천은 말했다.", [(1, 1, "류썩천", "류싱천")]),
     ("kozh/variant", "그는 Dahooo 를 세웠다.", [(1, 4, "Dahooo", "Dahoo")]),
     ("kozh/variant", "Dahoo 와 Dhaoo", [(1, 9, "Dhaoo", "Dahoo")]),
+    # the same misspelling inside a pair (the pair rules speak for it) and on its own
+    ("kozh/variant", "류썩천(刘星辰)은 말했다.\n류썩천은 또 말했다.", [(2, 1, "류썩천", "류싱천")]),
+    # a pair's leading name read two ways in one draft: 룽청 (transliteration) and 용성 (hanja reading)
+    ("kozh/inconsistent", "룽청실험실(龙城实验室)이 문을 열었다.\n룽청은 창저우에 있다.\n용성에서 열린 행사에 용성 사람들이 왔다.",
+     [(3, 1, "용성", "룽청"), (3, 13, "용성", "룽청")]),
     ("kozh/nonstandard", "조우마오화(周茂华)는 말했다.", [(1, 1, "조우마오화", "저우마오화")]),
     ("kozh/nonstandard", "이코노미스트 카오쑹(高松)이", [(1, 8, "카오쑹", "가오쑹")]),
     ("kozh/spacing", "KIC중국은 대회를 연다", [(1, 1, "KIC중국", "KIC 중국")]),
@@ -131,3 +136,10 @@ def test_rules_have_documented_docstrings():
         assert code.startswith("kozh/") and summary(rule)
         for section in ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety"):
             assert f"## {section}" in doc, (code, section)
+
+
+def test_a_leading_name_read_two_ways_points_at_the_transliteration(index):
+    text = "룽청실험실(龙城实验室)이 문을 열었다.\n룽청은 창저우에 있다.\n용성에서 열린 행사"
+    (finding,) = run(index, text, "kozh/inconsistent")
+    assert "용성 and 룽청 (line 2) both render 龙城" in finding.message
+    assert finding.fix is not None and not finding.fix.safe  # a reading, not a person's choice

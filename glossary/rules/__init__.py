@@ -88,14 +88,14 @@ class LintContext:
     def words(self) -> set[str]:
         """The document's Hangul and Latin words, each once (see :func:`~glossary.index.word_starts`
         for where one stands)."""
-        from ..index import distinct_words
+        from ..korean import distinct_words
 
         return distinct_words(self.document.text)
 
     @cached_property
     def stems(self) -> dict[str, str]:
         """Each of :attr:`words` with its stem (particles cut off: 류싱천은 → 류싱천)."""
-        from ..index import stems
+        from ..korean import stems
 
         words = list(self.words)
         return dict(zip(words, stems(words)))

@@ -7,7 +7,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..finding import Finding, Severity
-from ..index import NAME_KINDS, stem_starts
+from ..index import NAME_KINDS
+from ..korean import stem_starts
 from ..textnorm import has_hangul, is_han, norm_key
 
 

@@ -7,12 +7,11 @@ from operator import is_not
 from typing import Iterator
 
 from ..finding import Finding, Severity
-from ..index import word_starts
-from ..korean import is_ordinary_word
+from ..korean import is_ordinary_word, word_starts
 from ..textnorm import is_hangul, norm_key
 
 _UNKNOWN = object()
-"""A word not judged yet."""
+"""The verdict of a stem not judged yet."""
 
 
 class Variant:
