@@ -13,6 +13,8 @@ pytest.importorskip("textual")
 
 from glossary.store import Glossary  # noqa: E402
 from tui.app import KozhApp  # noqa: E402
+from tui.screens.draft_review import RELINT_DELAY_S  # noqa: E402
+from tui_helpers import settle  # noqa: E402
 
 SIZE = (100, 30)
 
@@ -62,13 +64,6 @@ def run(coro_fn):
         return asyncio.run(coro_fn(*args, **kwargs))
 
     return wrapper
-
-
-async def settle(pilot, rounds: int = 3) -> None:
-    """Let worker threads finish and their messages be handled."""
-    for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 # -- glossary ---------------------------------------------------------------------------------
@@ -335,32 +330,59 @@ async def test_draft_add_new_pair(db, draft):
     await draft_app(db, draft, scenario)
 
 
+def slow_linter_at_line_5(screen, seconds: float) -> int:
+    """Put the cursor at line 5 of the draft and make each lint take ``seconds`` longer; returns
+    how many times 상주 is flagged deprecated before any typing."""
+    before = rules(screen).count(("kozh/deprecated", "상주"))
+    editor = screen.query_one("#draft")
+    editor.focus()
+    editor.move_cursor((4, 0))
+    lint = screen.linter.lint
+
+    def slow_lint(text, generation):
+        time.sleep(seconds)
+        return lint(text, generation)
+
+    screen.linter.lint = slow_lint
+    return before
+
+
+async def until_fresh(pilot, screen) -> None:
+    """Wait for the findings to match the text (allowing a loaded machine ten seconds)."""
+    for _ in range(100):
+        await pilot.pause(0.1)
+        await settle(pilot)
+        if screen.fresh:
+            break
+    assert screen.fresh
+
+
 @run
 async def test_draft_edit_relints_after_a_pause(db, draft):
     async def scenario(app, pilot):
         screen = app.screen
-        before = rules(screen).count(("kozh/deprecated", "상주"))
-        editor = screen.query_one("#draft")
-        editor.focus()
-        editor.move_cursor((4, 0))
-        linter_lint = screen.linter.lint
-
-        def slow_lint(text, generation):  # a lint slower than typing: keys must not wait for it
-            time.sleep(1.0)
-            return linter_lint(text, generation)
-
-        screen.linter.lint = slow_lint
+        before = slow_linter_at_line_5(screen, 1.0)  # a lint slower than typing: keys must not wait for it
         started = time.monotonic()
         await pilot.press(*"상주(常州) ")
         assert not screen.fresh  # typing never waits for the lint
-        assert editor.text.count("상주(常州) ") == 1
+        assert screen.query_one("#draft").text.count("상주(常州) ") == 1
         assert time.monotonic() - started < 5
-        for _ in range(100):  # the re-lint runs after the pause, in a worker; allow a loaded machine
-            await pilot.pause(0.1)
-            await settle(pilot)
-            if screen.fresh:
-                break
-        assert screen.fresh
+        await until_fresh(pilot, screen)  # the re-lint runs after the pause, in a worker
+        assert rules(screen).count(("kozh/deprecated", "상주")) == before + 1
+
+    await draft_app(db, draft, scenario)
+
+
+@run
+async def test_a_lint_overtaken_by_more_typing_is_dropped(db, draft):
+    async def scenario(app, pilot):
+        screen = app.screen
+        before = slow_linter_at_line_5(screen, 1.5)  # still running when the next lint replaces it
+        await pilot.press(*"상주")
+        await pilot.pause(RELINT_DELAY_S + 0.2)  # a lint of "상주" starts…
+        await pilot.press(*"(常州) ")  # …and more typing overtakes it
+        await until_fresh(pilot, screen)
+        assert screen.result.generation == screen.generation
         assert rules(screen).count(("kozh/deprecated", "상주")) == before + 1
 
     await draft_app(db, draft, scenario)

@@ -12,6 +12,7 @@ pytest.importorskip("pytest_textual_snapshot")
 sys.path.insert(0, str(Path(__file__).parent))
 
 from test_tui import DRAFT, build_glossary  # noqa: E402
+from tui_helpers import settle  # noqa: E402
 
 from tui.app import LIGHT, KozhApp  # noqa: E402
 
@@ -28,12 +29,6 @@ def draft(tmp_path: Path) -> Path:
     path = tmp_path / "draft.md"
     path.write_text(DRAFT, encoding="utf-8")
     return path
-
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def test_glossary_screen(snap_compare, db):
