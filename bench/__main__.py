@@ -1,14 +1,18 @@
 """Run every benchmark in ``bench/`` and write ``bench/results.md`` (``make bench``).
 
 Each ``bench_*.py`` is a script that prints its own figures; this runner collects what they print,
-with the machine's CPU and the date, into one report. Benchmarks are measurements, not tests.
+with the machine's CPU and the date, into one report. Each runs with an empty cache folder
+(``KOZH_CACHE_DIR``), so "first pass" figures are a fresh machine's. Benchmarks are measurements,
+not tests.
 """
 
 from __future__ import annotations
 
+import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -33,7 +37,11 @@ def main(argv: list[str]) -> int:
     for script in scripts:
         print(f"== {script.stem}", flush=True)
         started = time.perf_counter()
-        proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=HERE.parent)
+        with tempfile.TemporaryDirectory(prefix="kozh-bench-cache-") as cache:
+            # each benchmark starts with no library answers on disk, as on a fresh machine
+            env = {**os.environ, "KOZH_CACHE_DIR": cache}
+            proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=HERE.parent,
+                                  env=env)
         took = time.perf_counter() - started
         output = proc.stdout.strip() or "(no output)"
         if proc.returncode:
