@@ -34,7 +34,7 @@ def test_sigkill_during_extract_keeps_exactly_the_committed_files(tmp_path):
         shutil.copy(ISSUE, issues / f"issue-{n:03d}.md")
     db = tmp_path / "g.db"
     Glossary.open(db).close()
-    kozh = [sys.executable, "-c", "from glossary.cli import main; main()"]
+    kozh = [sys.executable, "-m", "glossary"]
     proc = subprocess.Popen([*kozh, "--db", str(db), "extract", str(issues)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while len(committed_files(db)) < 3 and time.monotonic() < deadline and proc.poll() is None:

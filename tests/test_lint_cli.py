@@ -26,7 +26,7 @@ def db(tmp_path):
 
 def kozh(*args, input=None):
     proc = subprocess.run(
-        [sys.executable, "-c", "from glossary.cli import main; main()", *args],
+        [sys.executable, "-m", "glossary", *args],
         input=input, capture_output=True, text=True,
     )
     return proc.returncode, proc.stdout, proc.stderr

@@ -24,7 +24,7 @@ from tui.model import GlossaryService
 
 ROOT = Path(__file__).resolve().parent.parent
 ISSUE = ROOT / "data" / "issues" / "kic-china-weekly-318.md"
-KOZH = [sys.executable, "-c", "from glossary.cli import main; main()"]
+KOZH = [sys.executable, "-m", "glossary"]
 
 
 def counts(db: Path) -> tuple[int, int]:
