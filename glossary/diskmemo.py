@@ -124,6 +124,14 @@ class DiskMemo:
         """The remembered answer for ``key``, or ``default``."""
         return self._loaded().get(key, default)
 
+    def answer(self, key: Hashable, ask: Callable[[], object]):
+        """The remembered answer for ``key``; otherwise ``ask()``, remembered."""
+        value = self._loaded().get(key)
+        if value is None:
+            value = ask()
+            self.put(key, value)
+        return value
+
     def put(self, key: Hashable, value) -> None:
         """Remember ``value`` for ``key`` (written to disk by :meth:`save`).
 

@@ -167,12 +167,7 @@ never loads either (see :mod:`glossary.diskmemo`). ``format`` changes with the q
 
 def _pypinyin_run(run: str) -> list[str]:
     """Tone-numbered phrase-aware readings of a run of Han characters (one per character)."""
-    key = ("tone3", run)
-    readings = _LIBRARY_ANSWERS.get(key)
-    if readings is None:
-        readings = tuple(_ask_pypinyin(run))
-        _LIBRARY_ANSWERS.put(key, readings)
-    return list(readings)
+    return list(_LIBRARY_ANSWERS.answer(("tone3", run), lambda: tuple(_ask_pypinyin(run))))
 
 
 def _ask_pypinyin(run: str) -> list[str]:
@@ -277,20 +272,19 @@ def _best_pinyin(text: str, tones: bool) -> tuple[str, ...]:
 def _char_heteronyms(ch: str) -> tuple[str, ...]:
     """Every toneless reading pypinyin knows for one character, in its order, table syllables only."""
     table = _syllable_table()
-    key = ("heteronyms", ch)
-    found = _LIBRARY_ANSWERS.get(key)
-    if found is None:
-        from pypinyin import Style, pinyin
-
-        readings = pinyin(ch, style=Style.NORMAL, heteronym=True, v_to_u=True, errors="ignore")
-        found = tuple(readings[0]) if readings else ()
-        _LIBRARY_ANSWERS.put(key, found)
     seen: list[str] = []
-    for r in found:
+    for r in _LIBRARY_ANSWERS.answer(("heteronyms", ch), lambda: _ask_heteronyms(ch)):
         r = _toneless(r)
         if r in table and r not in seen:
             seen.append(r)
     return tuple(seen)
+
+
+def _ask_heteronyms(ch: str) -> tuple[str, ...]:
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(ch, style=Style.NORMAL, heteronym=True, v_to_u=True, errors="ignore")
+    return tuple(readings[0]) if readings else ()
 
 
 def pinyin_readings(text: str) -> list[list[str]]:
@@ -578,11 +572,7 @@ def sino_readings(char: str) -> tuple[str, ...]:
     over = _hanja_overrides().get(char)
     if over:
         return over
-    key = ("hanja", char)
-    r = _LIBRARY_ANSWERS.get(key)
-    if r is None:
-        r = _hanja_table().get(char) or ""
-        _LIBRARY_ANSWERS.put(key, r)
+    r = _LIBRARY_ANSWERS.answer(("hanja", char), lambda: _hanja_table().get(char) or "")
     return (r,) if r else ()
 
 

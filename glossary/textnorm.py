@@ -87,12 +87,7 @@ def _convert(config: str, text: str) -> str:
     text = fold_width(text)
     if text.isascii():
         return text
-    key = (config, text)
-    out = _OPENCC_ANSWERS.get(key)
-    if out is None:
-        out = _converter(config).convert(text)
-        _OPENCC_ANSWERS.put(key, out)
-    return out
+    return _OPENCC_ANSWERS.answer((config, text), lambda: _converter(config).convert(text))
 
 
 @lru_cache(maxsize=65536)

@@ -153,3 +153,14 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(tmp_path, monkeypatch
     blocked.put("k", "v")
     blocked.save()  # quietly keeps nothing
     assert blocked.get("k") == "v"
+
+
+def test_answer_asks_only_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOZH_CACHE_DIR", str(tmp_path))
+    asked = []
+    first = memo("test-answer")
+    assert first.answer("周", lambda: asked.append(1) or "zhou") == "zhou"
+    assert first.answer("周", lambda: asked.append(1) or "other") == "zhou"
+    first.save()
+    assert memo("test-answer").answer("周", lambda: asked.append(1) or "other") == "zhou"
+    assert asked == [1]

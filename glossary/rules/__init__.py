@@ -86,7 +86,7 @@ class LintContext:
 
     @cached_property
     def words(self) -> set[str]:
-        """The document's Hangul and Latin words, each once (see :func:`~glossary.index.word_starts`
+        """The document's Hangul and Latin words, each once (see :func:`~glossary.korean.word_starts`
         for where one stands)."""
         from ..korean import distinct_words
 
