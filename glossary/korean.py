@@ -167,7 +167,7 @@ def word_at(text: str, start: int) -> str | None:
     if m is None:
         return None
     if text[start] >= "\uac00":
-        return None if start and is_hangul(text[start - 1]) else m.group()
+        return m.group() if starts_word(text, start) else None
     # a Latin word begins at the first letter of its run of letters and digits
     k = start
     while k and text[k - 1] in "0123456789":

@@ -8,10 +8,9 @@ import pytest
 from glossary.errors import BadInput, FileChanged
 from glossary.finding import Edit, Finding, Fix, Severity
 from glossary.fixes import apply_fixes, unified_diff, write_atomically
-from glossary.index import GlossaryIndex
 from glossary.lint import fix_in_place, lint_paths
 from glossary.sources import read_document
-from glossary.store import Glossary
+from sample_glossary import sample_index
 
 
 def finding(start, end, text, safe=True, rule="kozh/variant"):
@@ -28,12 +27,7 @@ def test_apply_fixes_sorts_skips_overlaps_and_unsafe():
 
 @pytest.fixture()
 def index():
-    g = Glossary.open(":memory:")
-    g.add_term("저우마오화", "周茂华", kind="person", status="preferred")
-    g.add_term("공업정보화부", "工业和信息化部", kind="org", status="preferred")
-    g.add_term("산업정보화부", "工业和信息化部", status="deprecated")
-    g.add_term("Dahoo", "德火科技", kind="company", status="preferred")
-    return GlossaryIndex.for_glossary(g, use_cache=False)
+    return sample_index()
 
 
 DRAFT = (

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from glossary.formatters import FORMATTERS
-from glossary.index import GlossaryIndex
 from glossary.lint import lint_document
 from glossary.sources import document_from_text
-from glossary.store import Glossary
+from sample_glossary import sample_index
 
 GOLDEN = Path(__file__).parent / "golden"
 DRAFT = "조우마오화(周茂华)는 말했다.\n산업정보화부, Dahooo 와 동애잉(董艾颖)\n"
@@ -18,13 +17,7 @@ DRAFT = "조우마오화(周茂华)는 말했다.\n산업정보화부, Dahooo �
 
 @pytest.fixture(scope="module")
 def findings():
-    g = Glossary.open(":memory:")
-    g.add_term("저우마오화", "周茂华", kind="person", status="preferred")
-    g.add_term("공업정보화부", "工业和信息化部", kind="org", status="preferred")
-    g.add_term("산업정보화부", "工业和信息化部", status="deprecated")
-    g.add_term("Dahoo", "德火科技", kind="company", status="preferred")
-    index = GlossaryIndex.for_glossary(g, use_cache=False)
-    return lint_document(document_from_text(DRAFT, path="drafts/a,b.md"), index)
+    return lint_document(document_from_text(DRAFT, path="drafts/a,b.md"), sample_index())
 
 
 @pytest.mark.parametrize("name, suffix", [("text", "txt"), ("json", "json"), ("sarif", "sarif"), ("github", "txt")])
