@@ -13,7 +13,6 @@ import sys
 
 import click
 
-from . import __version__
 from .config import resolve_db
 from .errors import KozhError
 from .store import KINDS, STATUSES, Glossary
@@ -75,7 +74,7 @@ def _json(obj) -> str:
 
 
 @click.group(cls=KozhGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kozh")
+@click.version_option(package_name="kozh", prog_name="kozh")
 @click.option("--db", metavar="PATH", help="Glossary file (default: $KOZH_DB, kozh.toml's db, ./glossary.db).")
 def cli(db: str | None) -> None:
     """kozh: a Korean–Chinese glossary and translation-assist tool.

@@ -9,7 +9,8 @@ uses them to judge a Korean rendering of a Chinese name.
 pypinyin, hanja and OpenCC are imported on first use so that importing this module is cheap, and
 their answers are kept on disk (:mod:`glossary.diskmemo`), so a run that asks them nothing new
 never imports them.
-Tables live in ``data/tables/`` (see ``data/README.md``).
+The reference tables are package data in ``glossary/tables/``, read with :mod:`importlib.resources`
+so an installed wheel finds them (see ``data/README.md``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import itertools
 import re
 import unicodedata
 from functools import lru_cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from glossary.diskmemo import DiskMemo, library_stamp
@@ -44,15 +47,15 @@ __all__ = [
 MAX_INPUT = 1000
 
 
-def tables_dir() -> Path:
-    """The directory holding the reference tables (``data/tables`` at the project root)."""
-    return Path(__file__).resolve().parent.parent / "data" / "tables"
+def tables_dir() -> Traversable:
+    """The reference tables shipped inside the package (``glossary/tables/``)."""
+    return files("glossary") / "tables"
 
 
 def _read_tsv(name: str) -> list[list[str]]:
     """Rows of a tab-separated table, without ``#`` comments and blank lines."""
     rows = []
-    with open(tables_dir() / name, encoding="utf-8") as fh:
+    with (tables_dir() / name).open(encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
             if not line.strip() or line.startswith("#"):
