@@ -159,10 +159,10 @@ def _is_library_answer(key, value) -> bool:
         return False
     if key[0] == "hanja":
         return type(value) is str
-    return key[0] in ("tone3", "heteronyms") and type(value) is tuple and all(type(v) is str for v in value)
+    return key[0] in ("tone3", "heteronyms", "phrased") and type(value) is tuple and all(type(v) is str for v in value)
 
 
-_LIBRARY_ANSWERS = DiskMemo("hanzi", lambda: library_stamp("pypinyin", "hanja", format=1), _is_library_answer)
+_LIBRARY_ANSWERS = DiskMemo("hanzi", lambda: library_stamp("pypinyin", "hanja", format=2), _is_library_answer)
 """pypinyin's and the hanja table's answers, kept between runs: a run that asks nothing new
 never loads either (see :mod:`glossary.diskmemo`). ``format`` changes with the questions asked
 (:func:`_ask_pypinyin`'s options)."""
@@ -197,9 +197,20 @@ def _override_order() -> tuple[int, tuple[str, ...]]:
 @lru_cache(maxsize=8192)
 def _best_tone3(text: str) -> tuple[str, ...]:
     """One tone-numbered reading per character ('' for a character with none); overrides first."""
+    return _reading_of_name(text)[0]
+
+
+@lru_cache(maxsize=8192)
+def _reading_of_name(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """(one tone-numbered reading per character, whether the name's context fixes that reading).
+
+    A reading is fixed when an override row (a phrase, or a surname at the start) covers the
+    character; pypinyin's phrase readings are checked apart, in :func:`context_fixed`.
+    """
     phrases, surnames = _pinyin_overrides()
     longest, surnames_longest_first = _override_order()
     out: list[str] = [""] * len(text)
+    fixed = [False] * len(text)
     i = 0
     run_start = None
 
@@ -230,13 +241,61 @@ def _best_tone3(text: str) -> tuple[str, ...]:
             flush(i)
             run_start = None
             out[i : i + len(hit)] = hit
+            fixed[i : i + len(hit)] = [True] * len(hit)
             i += len(hit)
             continue
         if run_start is None:
             run_start = i
         i += 1
     flush(len(text))
+    return tuple(out), tuple(fixed)
+
+
+def context_fixed(text: str) -> tuple[bool, ...]:
+    """Per character: is its reading in this name certain?
+
+    True for a character with one reading, one an override row reads, and one inside a word of
+    pypinyin's phrase dictionary that gives it exactly the reading :func:`best_pinyin` chose
+    (长 in 长春 is cháng: 장 there is only the reading another context would give, 行长 zhǎng).
+    A character whose only evidence is pypinyin's per-character guess is not fixed, so every
+    reading it has stays acceptable.
+
+    >>> context_fixed("长春"), context_fixed("长隆")
+    ((True, True), (True, True))
+    >>> context_fixed("长")
+    (False,)
+    """
+    return _context_fixed(text)
+
+
+@lru_cache(maxsize=8192)
+def _context_fixed(text: str) -> tuple[bool, ...]:
+    readings, by_override = _reading_of_name(text)
+    best = _best_pinyin(text, False)
+    phrased = _LIBRARY_ANSWERS.answer(("phrased", text), lambda: _ask_phrase_readings(text))
+    out = []
+    for i, ch in enumerate(text):
+        if not is_han(ch) or by_override[i] or len(_char_heteronyms(ch)) <= 1:
+            out.append(True)
+            continue
+        out.append(phrased[i] != "" and phrased[i] == best[i])
     return tuple(out)
+
+
+def _ask_phrase_readings(text: str) -> tuple[str, ...]:
+    """Per character, the one toneless reading every pypinyin phrase covering it agrees on, else ''."""
+    from pypinyin.constants import PHRASES_DICT
+
+    agreed: list[set[str]] = [set() for _ in text]
+    n = len(text)
+    for a in range(n):
+        for b in range(a + 2, min(n, a + 12) + 1):
+            entry = PHRASES_DICT.get(text[a:b])
+            if not entry:
+                continue
+            for k, readings in enumerate(entry):
+                agreed[a + k].add(_toneless(readings[0]) if len(readings) == 1 else "?")
+    return tuple(next(iter(r)) if len(r) == 1 and "?" not in r else "" for r in agreed)
 
 
 def best_pinyin(text: str, tones: bool = False) -> list[str]:

@@ -20,9 +20,10 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from glossary import hanzi
+from glossary.spellings import deviations
 from glossary.textnorm import fold_width, is_han, is_hangul
 
-VERDICTS = ("standard", "sino", "mixed", "nonstandard", "latin", "unrelated")
+VERDICTS = ("standard", "sino", "mixed", "unknown", "nonstandard", "latin", "unrelated")
 
 # Longest inputs the aligner takes; longer strings are not one name.
 MAX_HAN = 80
@@ -75,6 +76,8 @@ class Judgement:
         coverage: share of the Chinese characters accounted for (0..1).
         score: how well the Korean renders the Chinese overall (0..1).
         ok: the rendering is acceptable for the era (standard, or sino where allowed).
+        confident: the suggestion is certain enough to apply without asking: every syllable
+            it changes is a misspelling of a reading the whole name fixes.
     """
 
     korean: str
@@ -85,6 +88,7 @@ class Judgement:
     coverage: float
     score: float
     ok: bool = False
+    confident: bool = False
 
     def to_dict(self) -> dict:
         """A JSON-ready dict (parts as a list of dicts)."""
@@ -221,6 +225,7 @@ def _candidates(chinese: str, era: str | None) -> tuple[tuple[_Cand, ...], ...]:
     """
     trad = hanzi._traditional_aligned(chinese)
     best = hanzi.best_pinyin(chinese)
+    fixed = hanzi.context_fixed(chinese)
     out: list[tuple[_Cand, ...]] = []
     for i, ch in enumerate(chinese):
         cands: list[_Cand] = []
@@ -249,6 +254,9 @@ def _candidates(chinese: str, era: str | None) -> tuple[tuple[_Cand, ...], ...]:
                     cost = -_EPS if generic else 0.0
                     cands.append(_Cand(f, n, label, std, cost, generic))
         std_opts = _translit_options(ch, best[i])
+        if fixed[i] and best[i] in hanzi._syllable_table():
+            # the name fixes the reading: 장 for 长 in 长春 is the reading of another word
+            std_opts = std_opts[:1]
         sino_opts = _sino_options(trad[i], i == 0)
         for h in std_opts:
             # the same syllable as a Sino-Korean reading (安 안, 新 신): decided after alignment
@@ -295,6 +303,7 @@ def _align(chinese: str, korean: str, era: str | None) -> list[Part]:
     cost[0][0] = 0.0
     startswith = korean.startswith
     near_distance = _near_distance
+    deviants = deviations()
     for i in range(n + 1):
         row = cost[i]
         brow = back[i]
@@ -323,8 +332,14 @@ def _align(chinese: str, korean: str, era: str | None) -> list[Part]:
                     if nc < cost[ii][jj]:
                         cost[ii][jj] = nc
                         back[ii][jj] = (i, j, cand)
-            # near spellings of a transliteration: 1 to len+1 syllables
+            # near spellings of a transliteration: known deviants (티엔 for 톈), then 1 to len+1 syllables
             for target in near_targets:
+                for dev in deviants.get(target, ()):
+                    if startswith(dev, j):
+                        nc = c + _NEAR_BASE
+                        if nc < nrow[j + len(dev)]:
+                            nrow[j + len(dev)] = nc
+                            nbrow[j + len(dev)] = (i, j, _Cand(dev, 1, "near", target, 0.0))
                 for L in range(max(1, len(target) - 1), min(len(target) + 1, m - j) + 1):
                     chunk = korean[j : j + L]
                     d = near_distance(chunk, target)
@@ -359,7 +374,7 @@ def _align(chinese: str, korean: str, era: str | None) -> list[Part]:
         parts.append((pi, Part(cand.korean, chinese[pi:i], cand.label, cand.standard, cand.generic)))
     if pending_ko:
         parts.append((pending_at, Part(pending_ko, pending_han, "other")))
-    return _merge(_doubtful_near(_resolve(_mixed_within_name(parts, chinese), era)))
+    return _merge(_doubtful_near(_read_unaligned(_resolve(_mixed_within_name(parts, chinese), era))))
 
 
 def _doubtful_near(parts: list[Part]) -> list[Part]:
@@ -383,27 +398,38 @@ def _doubtful_near(parts: list[Part]) -> list[Part]:
 
 
 def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part]:
-    """A Sino-Korean syllable beside transliterated ones that sounds like its transliteration is near.
+    """Sino-Korean syllables read where a transliterated name goes on are misreadings: near.
 
-    통저우 for 通州: 통 is the Sino-Korean reading of 通, but inside a transliterated name it is a
-    non-standard spelling of 퉁. 대만 in 웨강아오대만구 stays Sino-Korean (대 is not near 다).
+    통저우 for 通州: 통 is the Sino-Korean reading of 通, but before the transliterated 저우 it is
+    a non-standard spelling of 퉁; 동애잉 for 董艾颖 is 둥아이잉. A Sino-Korean stretch after which
+    only generic or translated parts follow is a Korean word inside a mixed name and stays:
+    대만 in 웨강아오대만구, 삼각주 in 창장삼각주.
     """
     best = hanzi.best_pinyin(chinese)
     items = list(parts)
-    changed = True
-    while changed:
-        changed = False
-        for k, (pos, p) in enumerate(items):
-            if p.label != "sino" or p.generic or len(p.chinese) != 1:
-                continue
-            neighbours = [items[x][1] for x in (k - 1, k + 1) if 0 <= x < len(items)]
-            if not any(q.label in ("standard", "near") and not q.generic for q in neighbours):
-                continue
-            opts = _translit_options(p.chinese, best[pos])
-            target = next((t for t in opts if _near_distance(p.korean, t) is not None), None)
-            if target:
-                items[k] = (pos, Part(p.korean, p.chinese, "near", target))
-                changed = True
+
+    def core_sino(p: Part) -> bool:
+        return p.label == "sino" and not p.generic and len(p.chinese) == 1
+
+    k = 0
+    while k < len(items):
+        if not core_sino(items[k][1]):
+            k += 1
+            continue
+        end = k
+        while end < len(items) and core_sino(items[end][1]):
+            end += 1
+        after = next((q for _, q in items[end:] if not q.generic and q.label != "other"), None)
+        if after is not None and after.label in ("standard", "near"):
+            for x in range(k, end):
+                pos, p = items[x]
+                opts = _translit_options(p.chinese, best[pos])
+                target = next((t for t in opts if _near_distance(p.korean, t) is not None), None)
+                if target is None and (end - k > 1 or not opts):
+                    target = opts[0] if opts else None
+                if target:
+                    items[x] = (pos, Part(p.korean, p.chinese, "near", target))
+        k = end
     return [p for _, p in items]
 
 
@@ -497,10 +523,15 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
 
     core = [p for p in aligned if not p.generic and p.label in ("standard", "sino", "near")]
     labels = {p.label for p in core}
+    unexplained = [p for p in parts if p.label == "other" and p.korean and not _generic_korean(p.korean)]
     if coverage < 0.5 or score < 0.3 or not aligned:
         verdict = "unrelated"
-    elif "near" in labels:
+    elif "near" in labels or _stray_lead(parts):
         verdict = "nonstandard"
+    elif unexplained and "standard" in labels:
+        # Korean that renders none of the characters by any reading (웬 for 元 in 류웬춘 is
+        # caught above; 홍보 for 发布 is a translation the lexicon does not know): never standard
+        verdict = "unknown"
     elif labels == {"standard", "sino"}:
         verdict = "mixed"
     elif labels == {"sino"} or (not labels and any(p.label == "sino" for p in aligned)):
@@ -508,32 +539,146 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
     else:
         verdict = "standard"
 
-    suggestion = _suggest(parts, zh, verdict, era)
-    if suggestion == ko:
-        suggestion = None
+    suggestion, confident = _suggest(parts, zh, verdict, era)
+    if suggestion is not None:
+        suggestion = _onto_written(ko_raw, parts, suggestion)
+        if suggestion == ko_raw:
+            suggestion, confident = None, False
     if verdict in ("unrelated", "nonstandard"):
         ok = False
     elif verdict == "sino" and era == "modern":
         ok = customary_ok
     else:
         ok = True
-    return Judgement(ko_raw, zh_raw, verdict, suggestion, parts, round(coverage, 3), score, ok)
+    return Judgement(ko_raw, zh_raw, verdict, suggestion, parts, round(coverage, 3), score, ok, confident)
 
 
-def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) -> str | None:
-    if verdict == "unrelated":
-        return None
-    if verdict in ("standard", "nonstandard", "mixed"):
-        if era == "historic" and verdict == "standard":
-            return hanzi.sino_korean(zh)
-        # near parts take their standard spelling; standard parts the best reading
-        return "".join(p.standard if p.label in ("near", "standard") and p.standard else p.korean for p in parts)
-    if verdict == "sino" and era == "modern":
-        out = []
-        for p in parts:
-            if p.label == "sino" and not p.generic and p.chinese:
-                out.append(hanzi.to_hangul(p.chinese))
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Korean words a mixed name may add or translate with: the lexicon's generic forms and the
+    noun suffixes Korean puts after a name (시, 성, 측)."""
+    from glossary.korean import SUFFIXES
+
+    words = {f for forms, kind in hanzi.lexicon_entries().values() if kind in _GENERIC for f in forms}
+    return frozenset(words | set(SUFFIXES))
+
+
+def _generic_korean(korean: str) -> bool:
+    return korean in _generic_words()
+
+
+def _stray_lead(parts: tuple[Part, ...]) -> bool:
+    """One syllable before a name that is otherwise read exactly, rendering no character
+    (유위츠 for 楡次): a misspelling, kept whole by extraction so that it can be reported."""
+    if len(parts) < 2 or parts[0].label != "other" or parts[0].chinese or len(parts[0].korean) != 1:
+        return False
+    rest = parts[1:]
+    return all(p.label == "standard" for p in rest) and not _generic_korean(parts[0].korean)
+
+
+def _read_unaligned(parts: list[Part]) -> list[Part]:
+    """Korean aligned to nothing that still sounds like its character's transliteration is near.
+
+    웬 for 元 in 류웬춘 (刘元春) is a known misspelling of 위안; 룡 beside a translated part is
+    too. One character's worth only: longer stretches are translations (홍보 for 发布).
+    """
+    out = []
+    for p in parts:
+        if p.label == "other" and p.korean and len(p.chinese) == 1:
+            standard = hanzi.to_hangul(p.chinese)
+            if p.korean in deviations().get(standard, ()) or _sounds_alike(p.korean, standard):
+                out.append(Part(p.korean, p.chinese, "near", standard))
+                continue
+        out.append(p)
+    return out
+
+
+def _sounds_alike(found: str, standard: str) -> bool:
+    """Same syllable count, same first consonant, close jamo (룡/룽, 송/슝; not 하오/타오)."""
+    if len(found) != len(standard) or not found:
+        return False
+    from rapidfuzz.distance import Indel
+
+    from glossary.korean import decompose
+    from glossary.korean import jamo as letters
+
+    a, b = decompose(found[0]), decompose(standard[0])
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    return Indel.normalized_similarity(letters(found), letters(standard)) >= 0.6
+
+
+def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) -> tuple[str | None, bool]:
+    """(the standard form, whether a fix may apply it unasked) for aligned ``parts``.
+
+    Only near parts (and a stray leading syllable) change in a non-standard rendering; Sino-Korean
+    and translated parts are never touched (창장삼각주 keeps 삼각주). Confident when every changed
+    part is at a character whose reading the whole name fixes, and is either a known misspelling
+    (티엔 for 톈) or the same number of syllables as the standard (룡 for 룽).
+    """
+    if verdict == "nonstandard":
+        fixed = hanzi.context_fixed(zh)
+        out: list[str] = []
+        confident = True
+        pos = 0
+        for k, p in enumerate(parts):
+            at = zh.find(p.chinese, pos) if p.chinese else -1
+            if at >= 0:
+                pos = at + len(p.chinese)
+            if p.label == "near":
+                out.append(p.standard)
+                known = p.korean in deviations().get(p.standard, ())
+                certain = at >= 0 and all(fixed[at : at + len(p.chinese)])
+                confident = confident and certain and (known or len(p.korean) == len(p.standard))
+            elif k == 0 and _stray_lead(parts):
+                confident = False
             else:
-                out.append(p.korean)
-        return "".join(out)
-    return None
+                out.append(p.standard if p.label == "standard" and p.standard else p.korean)
+        return "".join(out), confident
+    if verdict == "standard" and era == "historic":
+        return hanzi.sino_korean(zh), False
+    if verdict == "sino" and era == "modern":
+        return "".join(
+            hanzi.to_hangul(p.chinese) if p.label == "sino" and not p.generic and p.chinese else p.korean
+            for p in parts
+        ), False
+    return None, False
+
+
+def _onto_written(written: str, parts: tuple[Part, ...], suggestion: str) -> str:
+    """The suggestion laid onto the rendering as written: digits, Latin letters and spaces stay
+    where they were (화롱1호 → 화룽1호, 상하이 티엔창 → 상하이 톈창)."""
+    korean = "".join(p.korean for p in parts)
+    if all(ch == k for ch, k in zip((c for c in written if is_hangul(c)), korean)) and written == korean:
+        return suggestion
+    # pieces of the suggestion per Korean syllable of the rendering: a changed part is written
+    # at its first syllable and its other syllables are dropped
+    per_syllable: list[str] = []
+    for p, new in zip(parts, _new_pieces(parts, suggestion)):
+        per_syllable.append(new)
+        per_syllable.extend([""] * (len(p.korean) - 1))
+    out = []
+    k = 0
+    for ch in written:
+        if is_hangul(ch) and k < len(per_syllable):
+            out.append(per_syllable[k])
+            k += 1
+        elif not is_hangul(ch):
+            out.append(ch)
+    return "".join(out).strip()
+
+
+def _new_pieces(parts: tuple[Part, ...], suggestion: str) -> list[str]:
+    """Split the suggestion back into one piece per part (a dropped stray syllable gets '')."""
+    pieces = []
+    rest = suggestion
+    for k, p in enumerate(parts):
+        if k == 0 and _stray_lead(parts):
+            pieces.append("")
+            continue
+        new = p.standard if (p.label == "near" or (p.label == "standard" and p.standard)) else p.korean
+        if p.label == "sino" and p.chinese and not p.generic and not rest.startswith(p.korean):
+            new = hanzi.to_hangul(p.chinese)
+        pieces.append(rest[: len(new)])
+        rest = rest[len(new) :]
+    return pieces

@@ -55,6 +55,15 @@ def decompose(ch: str) -> tuple[int, int, int] | None:
     return code // (_N_JUNG * _N_JONG), (code // _N_JONG) % _N_JUNG, code % _N_JONG
 
 
+def compose(initial: int, medial: int, final: int = 0) -> str:
+    """The Hangul syllable of (initial, medial, final) indices; the inverse of :func:`decompose`.
+
+    >>> compose(*decompose("저")) == "저", compose(12, 8)
+    (True, '오')
+    """
+    return chr(_S_BASE + (initial * _N_JUNG + medial) * _N_JONG + final)
+
+
 def has_batchim(ch: str) -> bool:
     """True when a Hangul syllable ends in a consonant (받침): 천 yes, 화 no.
 

@@ -38,7 +38,9 @@ def test_sino(korean, chinese):
 def test_mixed_greater_bay_area():
     j = judge("웨강아오대만구", "粤港澳大湾区")
     assert j.verdict == "mixed"
-    assert labels(j)[:2] == [("웨강아오", "standard"), ("대만", "sino")]
+    assert labels(j)[0] == ("웨강아오", "standard")
+    assert {label for _, label in labels(j)[1:]} == {"sino"}  # 대 + 만 (湾, a geographic word) 구
+    assert j.suggestion is None
 
 
 @pytest.mark.parametrize(
@@ -93,10 +95,30 @@ def test_coverage_chooses_term_edges():
 # --- traps ----------------------------------------------------------------------------------
 
 
-def test_heteronym_accepted_best_suggested():
+def test_a_reading_only_another_word_gives_is_not_standard():
+    # 长 is cháng in 长隆 and 长春; 장 is the zhǎng of 行长: never "standard" with a correction
     assert judge("창룽", "长隆").verdict == "standard"
     j = judge("장룽", "长隆")
-    assert j.verdict == "standard" and j.suggestion == "창룽"
+    assert j.verdict == "nonstandard" and j.suggestion == "창룽" and j.confident
+    j = judge("장춘", "长春")
+    assert j.verdict == "sino" and j.suggestion is None  # the Sino-Korean reading, accepted when no era is known
+    j = judge("장춘", "长春", era="modern")
+    assert j.verdict == "sino" and j.suggestion == "창춘" and not j.confident
+    assert judge("하이룽다사", "海龙大厦").verdict == "standard"  # 厦 is shà in 大厦
+    assert judge("하이룽따샤", "海龙大厦").suggestion == "하이룽다사"
+
+
+def test_heteronyms_the_name_leaves_open_stay_acceptable():
+    # 长 alone has no context: both readings are transliterations of it
+    assert judge("창", "长").verdict == "standard"
+    assert judge("장", "长").verdict == "standard"
+
+
+@pytest.mark.parametrize("korean,chinese", [("장춘", "长春"), ("장룽", "长隆"), ("하이룽따샤", "海龙大厦"), ("류웬춘", "刘元春"), ("유위츠", "楡次")])
+def test_never_standard_with_a_correction(korean, chinese):
+    for era in (None, "modern", "historic"):
+        j = judge(korean, chinese, era=era)
+        assert not (j.verdict == "standard" and j.suggestion), (korean, era, j)
 
 
 def test_surnames_and_places_pypinyin_misreads():
@@ -210,3 +232,44 @@ def test_a_translation_beside_a_near_syllable_is_not_a_misspelling(korean, chine
     result = judge(korean, chinese)
     assert result.verdict != "nonstandard" and result.suggestion is None
     assert "near" not in {p.label for p in result.parts}
+
+
+# --- classes of error seen on text kozh was not built from ---------------------------------
+
+
+def test_unaligned_syllable_in_a_chinese_name_is_never_standard():
+    j = judge("류웬춘", "刘元春")
+    assert j.verdict == "nonstandard" and j.suggestion == "류위안춘" and j.confident
+
+
+@pytest.mark.parametrize(
+    "korean,chinese,kept",
+    [("창장삼각주", "長江三角洲", "삼각주"), ("웨강아오대만구", "粤港澳大湾区", "대만구"), ("상하이티엔창관리자문유한공사", "上海天昌管理咨询有限公司", "관리자문유한공사")],
+)
+def test_sino_korean_and_translated_parts_are_never_transliterated(korean, chinese, kept):
+    j = judge(korean, chinese)
+    assert (j.suggestion or korean).endswith(kept)
+    for p in j.parts:
+        if p.label in ("sino", "translation"):
+            assert p.korean in (j.suggestion or korean)
+
+
+def test_digits_and_latin_stay_where_they_were():
+    j = judge("화롱1호", "華龍1號")
+    assert j.verdict == "nonstandard" and j.suggestion == "화룽1호"
+    assert judge("상하이 티엔창", "上海天昌").suggestion == "상하이 톈창"
+
+
+def test_transliterated_core_of_a_company_name_is_judged():
+    j = judge("상하이티엔창관리자문유한공사", "上海天昌管理咨询有限公司")
+    assert j.suggestion == "상하이톈창관리자문유한공사" and j.confident
+
+
+def test_a_stray_syllable_before_a_name_is_reported_not_fixed():
+    j = judge("유위츠", "楡次")
+    assert j.verdict == "nonstandard" and j.suggestion == "위츠" and not j.confident
+
+
+def test_a_sino_korean_reading_before_a_transliteration_is_shown_not_fixed():
+    j = judge("동애잉", "董艾颖")
+    assert j.suggestion == "둥아이잉" and not j.confident

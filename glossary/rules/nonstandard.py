@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator
 
-from rapidfuzz.distance import Indel
-
 from ..finding import Finding, Severity
-from ..index import NAME_KINDS
-from ..korean import decompose, jamo
-from ..textnorm import has_hangul, is_han, norm_key
+from ..textnorm import has_han, has_hangul, norm_key
 
 
 class Nonstandard:
@@ -74,7 +69,8 @@ class Nonstandard:
                 yield finding
 
     def _judge_one(self, context, start, end, korean, zh, kind, entry) -> Finding | None:
-        if kind not in NAME_KINDS or not has_hangul(korean):
+        # every kind: a transliterated name classed concept or other is still a name (长春 as concept)
+        if not has_hangul(korean):
             return None
         if entry is not None:
             if entry.house_spelling and norm_key(entry.house_spelling) == norm_key(korean):
@@ -98,78 +94,17 @@ class Nonstandard:
 def assess(context, korean: str, zh: str, *, era: str | None = None) -> tuple[str, bool] | None:
     """``(standard form, confident)`` when ``korean`` is a non-standard rendering of ``zh``, else None.
 
-    Confident when the judge's verdict is ``nonstandard``. Otherwise, for a modern name, the
-    alignment is read part by part: a non-generic Sino-Korean part inside an otherwise
-    transliterated name (통 in 통저우구), or an unrecognised syllable that sounds like the
-    character's transliteration (룡 for 龙 룽, 송 for 熊 슝), make the rendering non-standard too.
+    The judge decides both (:func:`glossary.judge.judge`, the same answer ``kozh judge`` prints):
+    a ``nonstandard`` verdict, a Sino-Korean reading of a name marked modern, or a transliterated
+    name marked historic. Confident means the fix may be applied unasked.
     """
-    return _assess(korean, zh, era)
-
-
-@lru_cache(maxsize=65536)
-def _assess(korean: str, zh: str, era: str | None) -> tuple[str, bool] | None:
-    """:func:`assess`, kept per text: the judge's verdict depends only on its three arguments."""
-    if not korean or len(zh) > 40 or not all(is_han(c) for c in zh):
+    if not korean or len(zh) > 40 or not has_han(zh) or has_hangul(zh):
         return None
-    from . import _judge
-
-    j = _judge(korean, zh, era)
-    if j.verdict == "nonstandard" and j.suggestion and norm_key(j.suggestion) != norm_key(korean):
-        # Trust the verdict and change only the near parts; when part of the name is translated
-        # or unaligned, a near part must keep its syllable count (광에 for 光 in 천합광에너지 is
-        # a misalignment, while 지엔 for 剑 in 송지엔 is a real misspelling).
-        loose = any(p.label in ("other", "translation") for p in j.parts)
-        if "".join(p.korean for p in j.parts) == korean and all(
-            p.label != "near" or not loose or len(p.korean) == len(p.standard) for p in j.parts
-        ):
-            fixed = "".join(p.standard if p.label == "near" else p.korean for p in j.parts)
-            if fixed != korean:
-                return fixed, True
+    j = context.judge(korean, zh, era)
+    if j.suggestion is None or norm_key(j.suggestion) == norm_key(korean):
         return None
-    if era == "historic" or j.verdict in ("latin", "sino") or not j.parts:
-        return None
-    from ..hanzi import to_hangul
-
-    out: list[str] = []
-    changed = transliterated = False
-    parts = j.parts
-    for i, part in enumerate(parts):
-        following = parts[i + 1] if i + 1 < len(parts) else None
-        if part.label in ("standard", "near"):
-            transliterated = True
-            out.append(part.standard or part.korean)
-            changed = changed or part.label == "near"
-        elif (
-            part.label == "sino" and not part.generic and part.chinese
-            and following is not None and following.label in ("standard", "near")
-        ):
-            # a Sino-Korean syllable inside a transliterated proper name: 통 in 통저우구;
-            # a Sino-Korean common noun before a generic (대만구 in 웨강아오대만구, 고신구) is left alone
-            out.append(to_hangul(part.chinese))
-            changed = True
-        elif part.label == "other" and part.chinese and len(part.chinese) == 1:
-            standard = to_hangul(part.chinese)
-            if not _sounds_alike(part.korean, standard):
-                return None
-            out.append(standard)
-            changed = True
-        elif part.label in ("translation", "sino"):
-            out.append(part.korean)
-        else:
-            return None  # unaligned Korean: not a rendering this check can read
-    if not changed or not transliterated:
-        return None
-    suggestion = "".join(out)
-    if norm_key(suggestion) == norm_key(korean) or not suggestion:
-        return None
-    return suggestion, False
-
-
-def _sounds_alike(found: str, standard: str) -> bool:
-    """Same syllable count, same first consonant, close jamo (룡/룽, 송/슝; not 하오/타오)."""
-    if len(found) != len(standard) or not found:
-        return False
-    a, b = decompose(found[0]), decompose(standard[0])
-    if a is None or b is None or a[0] != b[0]:
-        return False
-    return Indel.normalized_similarity(jamo(found), jamo(standard)) >= 0.6
+    if j.verdict == "nonstandard" or (j.verdict == "sino" and era == "modern") or (
+        j.verdict == "standard" and era == "historic"
+    ):
+        return j.suggestion, j.confident
+    return None
