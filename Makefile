@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DB      := build/glossary.db
 
-.PHONY: run test bench clean
+.PHONY: run test bench quality clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python -m bench
+
+quality: $(STAMP)
+	$(BIN)/python -m bench.quality
 
 clean:
 	rm -rf $(VENV) build

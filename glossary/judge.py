@@ -637,7 +637,8 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
         return "".join(out), confident
     if verdict == "standard" and era == "historic":
         return hanzi.sino_korean(zh), False
-    if verdict == "sino" and era == "modern":
+    if verdict == "sino" and era == "modern" and not any(p.label == "other" and p.korean for p in parts):
+        # (Korean beyond the characters, 장강삼각주 for 长三角, is an expansion: no suggestion)
         return "".join(
             hanzi.to_hangul(p.chinese) if p.label == "sino" and not p.generic and p.chinese else p.korean
             for p in parts

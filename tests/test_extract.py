@@ -16,7 +16,7 @@ from glossary.sources import document_from_text, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 ISSUE = ROOT / "data" / "issues" / "kic-china-weekly-318.md"
-GOLD = Path(__file__).resolve().parent / "fixtures" / "kic-318-pairs.tsv"
+GOLD = ROOT / "data" / "corpus" / "kic-china-weekly-318.pairs.tsv"
 
 
 def pairs_of(text: str, kind: str = "md") -> list[tuple[str, str]]:

@@ -196,8 +196,9 @@ def _reference(context, entry):
     ref = entry.reference()
     if ref is None or ref.status == "preferred" or entry.kind not in NAME_KINDS:
         return ref
-    from .nonstandard import assess
+    from .nonstandard import assess, era_of
 
+    era = era_of(entry.era, entry.kind)
     # among equally good guesses, the one the judge calls standard (중관춘 over 중관촌)
     for term in entry.usable():
         if (term.status, term.frequency) != (ref.status, ref.frequency):
@@ -206,11 +207,11 @@ def _reference(context, entry):
             ref = term
             break
 
-    if assess(context, ref.text, entry.zh, era=entry.era) is None:
+    if assess(context, ref.text, entry.zh, era=era) is None:
         return ref
     for term in entry.usable():
         if has_hangul(term.text):
-            if assess(context, term.text, entry.zh, era=entry.era) is None:
+            if assess(context, term.text, entry.zh, era=era) is None:
                 return term
     return ref
 
@@ -219,8 +220,9 @@ def _standard_beats(context, entry, korean: str, ref) -> bool:
     """True when ``korean`` is standard for a name and the unpreferred reference is not."""
     if ref.status == "preferred" or entry.kind not in NAME_KINDS:
         return False
-    from .nonstandard import assess
+    from .nonstandard import assess, era_of
 
-    return assess(context, korean, entry.zh, era=entry.era) is None and (
-        assess(context, ref.text, entry.zh, era=entry.era) is not None
+    era = era_of(entry.era, entry.kind)
+    return assess(context, korean, entry.zh, era=era) is None and (
+        assess(context, ref.text, entry.zh, era=era) is not None
     )

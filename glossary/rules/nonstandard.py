@@ -8,6 +8,21 @@ from ..finding import Finding, Severity
 from ..textnorm import has_han, has_hangul, norm_key
 
 
+MODERN_BY_DEFAULT = ("person", "place")
+"""Kinds judged as modern names when the entry gives no era (``kozh terms set ZH --era historic``
+marks the exceptions: 孔子 공자, 长安 장안). Institutions, companies and media keep the Korean
+habit of Sino-Korean or translated names (공업정보화부, 인민일보), so only people and places."""
+
+
+def era_of(era: str | None, kind: str | None) -> str | None:
+    """The era a name is judged in: the entry's, else modern for people and places.
+
+    A name in a newsletter about today's China is modern unless marked historic: its Sino-Korean
+    reading (장춘 for 长春) is then shown with the transliteration, never applied.
+    """
+    return era or ("modern" if kind in MODERN_BY_DEFAULT else None)
+
+
 class Nonstandard:
     """Chinese name rendered off the official transliteration (조우마오화 for 周茂华).
 
@@ -80,7 +95,7 @@ class Nonstandard:
             preferred = entry.preferred
             if preferred is not None and preferred.norm == norm_key(korean):
                 return None  # a person chose it
-        verdict = assess(context, korean, zh, era=entry.era if entry else None)
+        verdict = assess(context, korean, zh, era=era_of(entry.era if entry else None, kind))
         if verdict is None:
             return None
         suggestion, confident = verdict

@@ -29,7 +29,9 @@ class Spacing:
     and the others are reported.
 
     ## Why is this bad?
-    The same name spaced two ways in one newsletter looks careless and splits searches.
+    The same name spaced two ways in one newsletter looks careless and splits searches. Both
+    spacings are correct Korean (한글 맞춤법 제49항 lets a proper noun be written as one word or
+    spaced by its units), so this is a note on consistency, reported as ``info`` by default.
 
     ## Example
     ```markdown
@@ -42,13 +44,14 @@ class Spacing:
     ```
 
     ## Fix safety
-    Safe for glossary terms: only white space changes (unless markup sits inside the term, then
-    it is only shown). For a draft's own Latin–Korean names the reference is a majority vote, so
+    Safe when the glossary's form is a preferred term (a person chose that spacing): only white
+    space changes (unless markup sits inside the term, then it is only shown). Otherwise shown,
+    not applied, since both spacings are correct. For a draft's own Latin–Korean names the reference is a majority vote, so
     the fix is shown, not applied.
     """
 
     code = "kozh/spacing"
-    default_severity = Severity.WARNING
+    default_severity = Severity.INFO
 
     def check(self, document, index, context) -> Iterator[Finding]:
         for m in context.matches:
@@ -57,9 +60,11 @@ class Spacing:
             texts = Counter(index.terms[t].text for t in m.terms)
             want = sorted(texts, key=lambda t: (-texts[t], t))[0]
             found = document.raw[m.start:m.end]
+            # both spacings are correct Korean: apply unasked only what a person chose
+            chosen = any(index.terms[t].text == want and index.terms[t].status == "preferred" for t in m.terms)
             yield context.finding(
                 self, m.start, m.end, f"{found!r} is spaced differently from the glossary's {want!r}",
-                suggestions=(want,), replacement=want,
+                suggestions=(want,), replacement=want, safe=chosen,
                 entry_zh=index.entries[index.terms[m.terms[0]].entry_id].zh,
             )
         yield from self._latin_korean(document, context)

@@ -1,0 +1,191 @@
+"""Term quality on the development corpus (``make quality``): extraction and lint against annotations.
+
+Each text of ``data/corpus/`` (and the bundled issue) is treated as a new user would: extracted
+into an empty glossary, then linted against that glossary. The results are compared with the
+hand annotations beside the text (``<slug>.pairs.tsv``, ``<slug>.problems.tsv``; the format is in
+``data/corpus/README.md``):
+
+* extraction precision and recall on ``(line, term, zh)``;
+* lint recall on the annotated problems whose Chinese the text gives (scope ``pair``), and, apart,
+  on those it never gives (scope ``bare``: only a base glossary could know them);
+* false alarms: findings of severity warning or error on no annotated problem, per rule, and the
+  fixes ``--fix`` would apply to a word no annotation calls wrong (the one number that must be 0).
+
+A finding matches a problem on the same line when one's text contains the other's (spaces
+ignored). Prints a table per text, the pooled figures and the lists behind them, and writes the
+same to ``bench/quality.md``. A measurement, not a test: nothing here fails the build.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "corpus"
+ISSUES = ROOT / "data" / "issues"
+ALARM = ("warning", "error")
+
+
+@dataclass
+class Problem:
+    line: int
+    found: str
+    zh: str
+    standard: str
+    klass: str
+    scope: str
+
+
+@dataclass
+class TextResult:
+    slug: str
+    size: int
+    gold_pairs: int = 0
+    got_pairs: int = 0
+    pair_hits: int = 0
+    problems: dict[str, int] = field(default_factory=Counter)
+    caught: dict[str, int] = field(default_factory=Counter)
+    alarms: list[str] = field(default_factory=list)
+    bad_fixes: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    extra_pairs: list[str] = field(default_factory=list)
+    missed_pairs: list[str] = field(default_factory=list)
+    alarms_by_rule: Counter = field(default_factory=Counter)
+
+
+def texts() -> list[tuple[str, Path]]:
+    """(slug, text path) of every annotated text: data/corpus/<slug>.md, or data/issues/<slug>.md."""
+    out = []
+    for problems in sorted(CORPUS.glob("*.problems.tsv")):
+        slug = problems.name.removesuffix(".problems.tsv")
+        for folder in (CORPUS, ISSUES):
+            if (folder / f"{slug}.md").exists():
+                out.append((slug, folder / f"{slug}.md"))
+                break
+    return out
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def measure(slug: str, path: Path, workdir: Path) -> TextResult:
+    from glossary.extract import extract_pairs
+    from glossary.ingest import extract_into
+    from glossary.lint import lint_paths
+    from glossary.sources import read_document
+    from glossary.store import Glossary
+
+    result = TextResult(slug, path.stat().st_size)
+    gold = Counter((int(r["line"]), r["term"], r["zh"]) for r in read_tsv(CORPUS / f"{slug}.pairs.tsv"))
+    got = Counter((p.line, p.term, p.zh) for p in extract_pairs(read_document(path)))
+    result.gold_pairs, result.got_pairs = sum(gold.values()), sum(got.values())
+    result.pair_hits = sum((gold & got).values())
+    result.extra_pairs = [f"{slug}:{line} {term}({zh})" for line, term, zh in sorted((got - gold).elements())]
+    result.missed_pairs = [f"{slug}:{line} {term}({zh})" for line, term, zh in sorted((gold - got).elements())]
+
+    glossary = Glossary.open(workdir / f"{slug}.db")
+    extract_into(glossary, [path])
+    findings = lint_paths([path], glossary).findings
+    glossary.close()
+
+    problems = [
+        Problem(int(r["line"]), r["found"], r.get("zh", ""), r.get("standard", ""), r.get("class", ""), r.get("scope", "pair"))
+        for r in read_tsv(CORPUS / f"{slug}.problems.tsv")
+    ]
+    claimed = [False] * len(problems)
+
+    def matches(f, p: Problem) -> bool:
+        a, b = squash(f.found), squash(p.found)
+        return f.line == p.line and bool(a) and bool(b) and (a in b or b in a)
+
+    for p in problems:
+        result.problems[p.scope] += 1
+    for f in findings:
+        hit = next((k for k, p in enumerate(problems) if not claimed[k] and matches(f, p)), None)
+        if hit is None:
+            hit = next((k for k, p in enumerate(problems) if matches(f, p)), None)
+        if hit is not None:
+            if not claimed[hit]:
+                claimed[hit] = True
+                result.caught[problems[hit].scope] += 1
+            continue
+        if f.severity.name.lower() in ALARM:
+            result.alarms.append(f"{slug}:{f.line} {f.rule} {f.found} → {', '.join(f.suggestions) or '-'}")
+            result.alarms_by_rule[f.rule] += 1
+        if f.fix is not None and f.fix.safe:
+            result.bad_fixes.append(f"{slug}:{f.line} {f.rule} {f.found} → {f.fix.edits[0].text}")
+    result.missed = [
+        f"{slug}:{p.line} [{p.scope}] {p.found} → {p.standard} ({p.zh})"
+        for k, p in enumerate(problems) if not claimed[k]
+    ]
+    return result
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "  -  "
+
+
+def report(results: list[TextResult]) -> str:
+    lines = [
+        "| text | KB | pairs | extracted | precision | recall | problems (pair) | found | bare found | false alarms | bad fixes |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.slug} | {r.size / 1000:.1f} | {r.gold_pairs} | {r.got_pairs} | {ratio(r.pair_hits, r.got_pairs)} "
+            f"| {ratio(r.pair_hits, r.gold_pairs)} | {r.problems['pair']} | {r.caught['pair']} "
+            f"| {r.caught['bare']}/{r.problems['bare']} | {len(r.alarms)} | {len(r.bad_fixes)} |"
+        )
+    size = sum(r.size for r in results)
+    hits, got, gold = (sum(getattr(r, a) for r in results) for a in ("pair_hits", "got_pairs", "gold_pairs"))
+    probs = sum(r.problems["pair"] for r in results)
+    caught = sum(r.caught["pair"] for r in results)
+    bare = sum(r.problems["bare"] for r in results)
+    bare_caught = sum(r.caught["bare"] for r in results)
+    alarms = sum(len(r.alarms) for r in results)
+    bad = sum(len(r.bad_fixes) for r in results)
+    by_rule = sum((r.alarms_by_rule for r in results), Counter())
+    lines += [
+        "",
+        f"Pooled over {len(results)} texts, {size / 1000:.1f} KB:",
+        f"- extraction: precision {ratio(hits, got)}, recall {ratio(hits, gold)} ({hits} of {gold} annotated pairs, {got} extracted)",
+        f"- lint finds {caught} of {probs} annotated problems whose Chinese the text gives ({ratio(caught, probs)}); "
+        f"{bare_caught} of {bare} bare ones",
+        f"- false alarms: {alarms} ({alarms / (size / 20000):.2f} per 20 KB)"
+        + (f"; by rule: {', '.join(f'{k} {v}' for k, v in by_rule.most_common())}" if by_rule else ""),
+        f"- fixes --fix would apply to a word no annotation calls wrong: {bad}",
+    ]
+    for title, attr in (
+        ("False alarms", "alarms"), ("Fixes on unannotated words", "bad_fixes"), ("Missed problems", "missed"),
+        ("Extracted, not annotated", "extra_pairs"), ("Annotated, not extracted", "missed_pairs"),
+    ):
+        items = [x for r in results for x in getattr(r, attr)]
+        lines += ["", f"### {title} ({len(items)})", *(f"- {x}" for x in items)]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="kozh-quality-") as tmp:
+        os.environ.setdefault("KOZH_CACHE_DIR", str(Path(tmp) / "cache"))
+        results = [measure(slug, path, Path(tmp)) for slug, path in texts()]
+    out = report(results)
+    print(out)
+    (ROOT / "bench" / "quality.md").write_text("# Term quality on the development corpus (`make quality`)\n\n" + out,
+                                                encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
