@@ -421,3 +421,19 @@ def test_bad_settings_are_one_clear_message(tmp_path, toml, expected):
             assert len(s.messages) == 1
 
     asyncio.run(scenario())
+
+
+def test_a_client_offering_utf8_gets_utf8_positions(workspace):
+    capabilities = types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf8])
+    )
+
+    async def scenario():
+        async with Session(workspace, capabilities) as s:
+            assert s.server_capabilities.position_encoding == types.PositionEncodingKind.Utf8
+            diagnostics = await s.open(workspace / "draft.md", DRAFT)
+            (name,) = by_rule(diagnostics, "kozh/nonstandard")
+            before = "😀 𠮷 이코노미스트 ".encode("utf-8")
+            assert name.range == rng(EMOJI_LINE, len(before), len(before) + len("조우마오화".encode("utf-8")))
+
+    asyncio.run(scenario())

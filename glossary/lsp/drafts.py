@@ -90,6 +90,14 @@ class Linted:
     glossary: Glossary
     index: GlossaryIndex
     config: Config = field(default_factory=Config)
+    _matches: list | None = field(default=None, repr=False)
+
+    @property
+    def matches(self) -> list:
+        """The glossary terms in the draft (:meth:`GlossaryIndex.scan`), scanned on first use."""
+        if self._matches is None:
+            self._matches = self.index.scan(self.document.text)
+        return self._matches
 
 
 class Checker:

@@ -12,8 +12,8 @@ import re
 
 from ..errors import KozhError
 from ..index import GlossaryIndex
-from ..sources import Document
 from ..store import Glossary
+from .drafts import Linted
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 MAX_HAN = 40
@@ -22,10 +22,11 @@ SIGHTINGS = 3
 """Places shown per rendering."""
 
 
-def hover_text(doc: Document, index: GlossaryIndex, glossary: Glossary, offset: int) -> tuple[str, int, int] | None:
-    """Markdown for the hover at character ``offset``, with the span it describes; None when
-    there is nothing to say."""
-    for m in index.scan(doc.text):
+def hover_text(linted: Linted, offset: int) -> tuple[str, int, int] | None:
+    """Markdown for the hover at character ``offset`` of a linted draft, with the span it
+    describes; None when there is nothing to say."""
+    doc, index, glossary = linted.document, linted.index, linted.glossary
+    for m in linted.matches:
         if m.start > offset:
             break
         if m.start <= offset < m.end:

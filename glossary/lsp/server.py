@@ -279,7 +279,7 @@ class KozhLanguageServer(LanguageServer):
                 return None
             lines = linted.lines
             offset = lines.offset(params.position.line, params.position.character)
-            found = await self._call(hover_text, linted.document, linted.index, linted.glossary, offset)
+            found = await self._call(hover_text, linted, offset)
             if not found or not found[0]:
                 return None
             text, start, end = found
