@@ -398,10 +398,11 @@ def test_debounced_typing_ends_in_one_lint_of_the_last_text(workspace):
     [
         ('db = "missing/nowhere.db"\n', "folder"),
         ('db = "absent.db"\n', "no glossary at"),
+        ('db = "kozh.toml"\n', "is not a SQLite glossary"),
         ("db = [unclosed\n", "not valid TOML"),
         ('[rules]\n"kozh/nope" = "info"\n', "unknown rule 'kozh/nope'"),
     ],
-    ids=["missing-folder", "missing-db", "broken-toml", "unknown-rule"],
+    ids=["missing-folder", "missing-db", "not-a-glossary", "broken-toml", "unknown-rule"],
 )
 def test_bad_settings_are_one_clear_message(tmp_path, toml, expected):
     (tmp_path / "kozh.toml").write_text(toml, encoding="utf-8")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import logging
+import sqlite3
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 
@@ -42,8 +42,6 @@ _SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
-
-log = logging.getLogger(__name__)
 
 
 class KozhLanguageServer(LanguageServer):
@@ -103,6 +101,10 @@ class KozhLanguageServer(LanguageServer):
         """Tell the user about a failure, once per distinct message."""
         if isinstance(exc, KozhError):
             text = str(exc)
+        elif isinstance(exc, sqlite3.DatabaseError):  # as the CLI words it
+            text = f"glossary error: {exc}"
+        elif isinstance(exc, OSError) and exc.filename:
+            text = f"{exc.strerror or exc}: {exc.filename}"
         else:
             text = f"internal error while {doing}: {type(exc).__name__}: {exc}"
             self._log(types.MessageType.Error, "".join(traceback.format_exception(exc)))
