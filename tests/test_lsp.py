@@ -438,3 +438,21 @@ def test_a_client_offering_utf8_gets_utf8_positions(workspace):
             assert name.range == rng(EMOJI_LINE, len(before), len(before) + len("조우마오화".encode("utf-8")))
 
     asyncio.run(scenario())
+
+
+def test_a_glossary_changed_elsewhere_is_reloaded_and_save_relints(workspace):
+    async def scenario():
+        async with Session(workspace) as s:
+            draft = workspace / "draft.md"
+            uri = draft.as_uri()
+            diagnostics = await s.open(draft, DRAFT)
+            assert len(by_rule(diagnostics, "kozh/unknown-pair")) == 1
+            with Glossary.open(workspace / "team.db") as g:  # another writer, as `kozh extract` would be
+                g.add_term("우시", "无锡", kind="place", status="preferred")
+            before = len(s.diagnostics[uri])
+            s.client.text_document_did_save(types.DidSaveTextDocumentParams(
+                text_document=types.TextDocumentIdentifier(uri=uri)))
+            await s.until(lambda: len(s.diagnostics[uri]) > before)
+            assert by_rule(s.latest(uri).diagnostics, "kozh/unknown-pair") == []
+
+    asyncio.run(scenario())
