@@ -368,6 +368,10 @@ def test_hover_shows_the_entry_and_the_readings(workspace):
             readings = await s.hover(uri, EMOJI_LINE, NAME_END + 2)  # on 茂, inside (周茂华)
             assert "Standard Hangul: **저우마오화**" in readings and "주무화" in readings
             assert await s.hover(uri, 0, 0) is None  # on '#'
+            other = workspace / "other.md"
+            await s.open(other, DRAFT)
+            pair = await s.hover(other.as_uri(), EMOJI_LINE, NAME_START + 1)  # on 조우마오화 of 조우마오화(周茂华)
+            assert pair.startswith("**周茂华**") and "Standard Hangul: **저우마오화**" in pair
 
     asyncio.run(scenario())
 

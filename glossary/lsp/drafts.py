@@ -91,6 +91,7 @@ class Linted:
     index: GlossaryIndex
     config: Config = field(default_factory=Config)
     _matches: list | None = field(default=None, repr=False)
+    _pairs: list | None = field(default=None, repr=False)
 
     @property
     def matches(self) -> list:
@@ -98,6 +99,16 @@ class Linted:
         if self._matches is None:
             self._matches = self.index.scan(self.document.text)
         return self._matches
+
+    @property
+    def pairs(self) -> list:
+        """The draft's ``X(汉字)`` pairs as ``(pair, start, end)`` of ``X``, found on first use as the
+        rules find them (:attr:`glossary.rules.LintContext.pairs`)."""
+        if self._pairs is None:
+            from ..rules import LintContext
+
+            self._pairs = LintContext(self.document, self.index).pairs
+        return self._pairs
 
 
 class Checker:

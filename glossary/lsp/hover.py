@@ -2,8 +2,9 @@
 
 On a known term (matched the way lint matches it, :meth:`GlossaryIndex.scan`): the entry's Chinese,
 pinyin and kind, each Korean rendering with its status, the preferred form, and where the renderings
-were seen. On any run of Chinese characters: its standard Hangul and Sino-Korean reading from
-:func:`glossary.hanzi.translit` (what ``kozh translit`` prints), and the entry when the glossary has one.
+were seen. On any run of Chinese characters, or on the Korean side of an ``X(汉字)`` pair: the
+standard Hangul and Sino-Korean reading of the Chinese from :func:`glossary.hanzi.translit` (what
+``kozh translit`` prints), and the entry when the glossary has one.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ def hover_text(linted: Linted, offset: int) -> tuple[str, int, int] | None:
             entry_ids = sorted({t.entry_id for t in index.ko_terms_of(m.terms)} or {index.terms[m.terms[0]].entry_id})
             parts = [entry_markdown(glossary, entry_id) for entry_id in entry_ids]
             return "\n\n---\n\n".join(p for p in parts if p), m.start, m.end
+    for pair, start, end in linted.pairs:  # the Korean side of 조우마오화(周茂华): its name's readings
+        if start <= offset < end and len(pair.zh) <= MAX_HAN:
+            return readings_markdown(pair.zh, index, glossary), start, end
     for run in _HAN_RUN.finditer(doc.raw, max(0, offset - MAX_HAN), offset + MAX_HAN + 1):
         if run.start() <= offset < run.end() and run.end() - run.start() <= MAX_HAN:
             return readings_markdown(run.group(0), index, glossary), run.start(), run.end()

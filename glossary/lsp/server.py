@@ -253,15 +253,10 @@ class KozhLanguageServer(LanguageServer):
             start = lines.offset(params.range.start.line, params.range.start.character)
             end = lines.offset(params.range.end.line, params.range.end.character)
 
-            def pairs():
-                from ..rules import LintContext
-
-                return LintContext(linted.document, linted.index).pairs
-
             return await self._call(
                 functools.partial(
                     code_actions, linted, start, end, functools.partial(self.diagnostic, lines=lines),
-                    pairs=pairs, versioned=self._versioned_edits(), only=params.context.only,
+                    pairs=lambda: linted.pairs, versioned=self._versioned_edits(), only=params.context.only,
                 )
             )
         except Exception as exc:  # noqa: BLE001
