@@ -515,6 +515,21 @@ def tui_(ctx, draft: str | None) -> int:
     return run(path, draft)
 
 
+@cli.command("lsp")
+@click.pass_context
+def lsp_(ctx) -> None:
+    """Run the language server over standard input and output, for editors (see docs/editors.md).
+
+    Diagnostics, quick fixes and hover for Markdown and plain-text drafts. Each draft's glossary
+    is found as for `kozh lint`: --db, $KOZH_DB, the draft's kozh.toml, ./glossary.db.
+
+    Example: kozh --db team-glossary.db lsp
+    """
+    from .lsp import serve
+
+    serve(ctx.find_root().params.get("db"))
+
+
 def main() -> None:
     """Entry point of the ``kozh`` console script."""
     cli(prog_name="kozh")
