@@ -991,6 +991,8 @@ class BulkWriter:
         }
         self._first_term = self._next["terms"]
         self._fts_stale = False
+        self.now = _now()
+        """The time stamp of the rows this changeset creates or updates."""
 
     def new_id(self, tbl: str) -> int:
         """The id of a new row of ``entries``, ``terms`` or ``sightings``."""
