@@ -403,8 +403,10 @@ def import_(ctx, file: str, fmt: str | None) -> None:
     Example: kozh import team.csv
     """
     from .interop import import_glossary
+    from .progress import row_progress
 
-    report = import_glossary(open_glossary(ctx), file, fmt)
+    with row_progress(f"importing {click.format_filename(file, shorten=True)}") as on_progress:
+        report = import_glossary(open_glossary(ctx), file, fmt, on_progress=on_progress)
     for conflict in report.conflicts:
         click.echo(f"{file}, {conflict}", err=True)
     click.echo(report.summary())

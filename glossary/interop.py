@@ -13,16 +13,22 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .errors import BadInput, KozhError
 from .formats import FORMATS
 from .formats.model import LANG_ORDER, STATUS_ORDER, EntryRecord, TermRecord
-from .store import Entry, Glossary
-from .textnorm import norm_key
+from .store import BulkWriter, Entry, Glossary
+from .textnorm import fold_width, norm_key, to_simplified, to_traditional
 
 SOURCE_LINE = 0
 """Line (and column) of a sighting created from an imported source: the file is known, the place is not."""
+
+BULK_MIN_ENTRIES = 2000
+"""Files with at least this many entries are merged in batches through the store's bulk writer
+(same result as entry by entry: see ``tests/test_import_bulk.py``)."""
+BULK_BATCH = 10_000
+"""Entries merged per batch: what the glossary holds for them is read in one go, then written in one go."""
 
 
 @dataclass
@@ -141,13 +147,23 @@ def guess_format(path: str | os.PathLike, data: bytes) -> str:
     return "tsv" if b"\t" in first and b"zh-Hans" not in first else "csv"
 
 
-def import_glossary(glossary: Glossary, path: str | os.PathLike, fmt: str | None = None) -> ImportReport:
+def import_glossary(
+    glossary: Glossary,
+    path: str | os.PathLike,
+    fmt: str | None = None,
+    *,
+    bulk: bool | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
     """Merge a glossary file into the glossary, all or nothing.
 
     Args:
         glossary: The glossary to write to.
         path: The file to read.
         fmt: A format name; guessed from the suffix or content when None.
+        bulk: Merge in batches with the store's bulk writer (default: for files of
+            :data:`BULK_MIN_ENTRIES` entries or more). The result is the same either way.
+        on_progress: Called as ``on_progress(done, total)`` (entries) after each batch of a bulk merge.
 
     Returns:
         What was added and changed, and the conflicts (the glossary's values were kept).
@@ -168,6 +184,13 @@ def import_glossary(glossary: Glossary, path: str | os.PathLike, fmt: str | None
     fmt = fmt or guess_format(path, data)
     records = _format(fmt).read(data, name)  # everything is checked before anything is written
     report = ImportReport(path=name, format=fmt)
+    if bulk if bulk is not None else len(records) >= BULK_MIN_ENTRIES:
+        with glossary.bulk_changeset(f"import {Path(name).name}") as writer:
+            for start in range(0, len(records), BULK_BATCH):
+                _BulkMerge(glossary, writer, report, name).merge(records[start:start + BULK_BATCH])
+                if on_progress:
+                    on_progress(min(start + BULK_BATCH, len(records)), len(records))
+        return report
     with glossary.changeset(f"import {Path(name).name}"):
         for record in records:
             try:
@@ -251,6 +274,166 @@ def _merge_entry_sources(glossary: Glossary, entry: Entry, record: EntryRecord, 
             glossary.record_sighting(target.id, path=source, line=SOURCE_LINE, column=SOURCE_LINE)
             known.add(source)
             report.sources_added += 1
+
+
+class _BulkMerge:
+    """One batch of an import merged as :func:`_merge` merges entry by entry, but against what
+    the glossary holds for the batch read up front, and written with one :meth:`BulkWriter.write`.
+
+    Rows are plain dicts: a new row is the row to insert (later records of the batch may still
+    change it); an existing row's changes gather in ``*_updates`` (id -> columns to set).
+    """
+
+    def __init__(self, glossary: Glossary, writer: BulkWriter, report: ImportReport, name: str) -> None:
+        self.glossary, self.writer, self.report, self.name = glossary, writer, report, name
+        self.entries: dict[str, dict] = {}
+        self.terms: dict[int, list[dict]] = {}
+        self.sources: dict[int, set[str]] = {}
+        self.new_entries: list[dict] = []
+        self.new_terms: list[dict] = []
+        self.new_sightings: list[dict] = []
+        self.entry_updates: dict[int, dict] = {}
+        self.term_updates: dict[int, dict] = {}
+        self.new_ids: set[tuple[str, int]] = set()
+
+    def merge(self, records: list[EntryRecord]) -> None:
+        keys = [to_simplified(fold_width(r.zh).strip()) for r in records]
+        self._load(records, keys)
+        for record, key in zip(records, keys):
+            try:
+                self._merge(record, key)
+            except KozhError as exc:
+                raise BadInput(f"{self.name}, {record.where}: {exc}") from None
+        self.writer.write(
+            entries=self.new_entries, terms=self.new_terms, sightings=self.new_sightings,
+            entry_updates=list(self.entry_updates.items()), term_updates=list(self.term_updates.items()),
+        )
+
+    def _load(self, records: list[EntryRecord], keys: list[str]) -> None:
+        found = self.glossary.entries_for_keys(keys)
+        for key, e in found.items():
+            self.entries[key] = {
+                "id": e.id, "zh": e.zh, "kind": e.kind, "era": e.era, "customary": e.customary,
+                "house_spelling": e.house_spelling, "note": e.note,
+            }
+        for entry_id, terms in self.glossary.terms_for_entries(e.id for e in found.values()).items():
+            self.terms[entry_id] = [
+                {"id": t.id, "lang": t.lang, "text": t.text, "norm": t.norm, "status": t.status, "frequency": t.frequency}
+                for t in terms
+            ]
+        if any(r.sources or any(t.sources for t in r.terms) for r in records):
+            ids = (t["id"] for terms in self.terms.values() for t in terms)
+            self.sources = self.glossary.source_paths_for_terms(ids)
+
+    def _set(self, tbl: str, row: dict, values: dict) -> None:
+        row.update(values)
+        if (tbl, row["id"]) not in self.new_ids:
+            updates = self.entry_updates if tbl == "entries" else self.term_updates
+            updates.setdefault(row["id"], {}).update(values)
+
+    def _merge(self, record: EntryRecord, key: str) -> None:
+        report, now = self.report, self.writer.now
+        entry = self.entries.get(key)
+
+        def conflict(message: str) -> None:
+            report.conflicts.append(Conflict(record.where, key, message))
+
+        existed = entry is not None
+        if entry is None:
+            from .pinyin import pinyin_key, pinyin_of
+
+            pinyin = pinyin_of(key)
+            entry = self.entries[key] = {
+                "id": self.writer.new_id("entries"), "zh": key, "zh_hant": to_traditional(key), "pinyin": pinyin,
+                "pinyin_key": pinyin_key(pinyin), "kind": record.kind, "note": None, "created": now,
+                "updated": now, "era": None, "customary": 0, "house_spelling": None,
+            }
+            self.new_entries.append(entry)
+            self.new_ids.add(("entries", entry["id"]))
+            report.entries_added += 1
+            kind_filled = False
+        else:
+            if record.kind and entry["kind"] and record.kind != entry["kind"]:
+                conflict(f"kind is {entry['kind']} in the glossary, {record.kind} in the file")
+            kind_filled = bool(record.kind and not entry["kind"])
+            if kind_filled:
+                self._set("entries", entry, {"kind": record.kind, "updated": now})
+        updates = {}
+        for attr in ("era", "house_spelling", "note"):
+            new, old = getattr(record, attr), entry[attr]
+            if new and not old:
+                updates[attr] = new
+            elif new and new != old:
+                conflict(f"{attr.replace('_', ' ')} differs: glossary {old!r}, file {new!r}")
+        if record.customary is not None and record.customary != entry["customary"]:
+            if not existed or not entry["customary"]:
+                updates["customary"] = record.customary
+            else:
+                conflict(f"customary is {entry['customary']} in the glossary, {record.customary} in the file")
+        if updates:
+            self._set("entries", entry, {**updates, "updated": now})
+        if existed and (updates or kind_filled):
+            report.entries_updated += 1
+        terms = self.terms.setdefault(entry["id"], [])
+        for term in record.terms:
+            self._merge_term(terms, entry, term, conflict)
+        if record.sources and record.terms:
+            known = {path for t in terms for path in self.sources.get(t["id"], ())}
+            first = record.terms[0]
+            norm = norm_key(first.text)
+            target = next(t for t in terms if t["lang"] == first.lang and t["norm"] == norm)
+            self._add_sources(target, record.sources, known)
+
+    def _merge_term(self, terms: list[dict], entry: dict, record: TermRecord, conflict) -> None:
+        now = self.writer.now
+        norm = norm_key(record.text)
+        same = next((t for t in terms if t["lang"] == record.lang and t["norm"] == norm), None)
+        preferred = next((t for t in terms if t["lang"] == record.lang and t["status"] == "preferred"), None)
+        status = record.status
+        if status == "preferred" and preferred is not None and preferred is not same:
+            conflict(
+                f"second preferred {record.lang} rendering {record.text!r} (glossary prefers {preferred['text']!r}); "
+                "kept as admitted"
+            )
+            status = "admitted"
+        if same is None:
+            text = fold_width(record.text).strip()
+            if not text:
+                raise BadInput("empty term")
+            # No other preferred rendering can exist here: a second one was made admitted above.
+            term = {
+                "id": self.writer.new_id("terms"), "entry_id": entry["id"], "lang": record.lang, "text": text,
+                "norm": norm_key(text), "status": status, "frequency": 0, "created": now, "updated": now,
+            }
+            terms.append(term)
+            self.new_terms.append(term)
+            self.new_ids.add(("terms", term["id"]))
+            self.report.terms_added += 1
+        elif same["status"] == status or status == "candidate":
+            term = same
+            self.report.terms_unchanged += 1
+        elif same["status"] == "candidate":  # a person's status beats an extractor's guess
+            term = same
+            self._set("terms", term, {"status": status, "updated": now})
+            self.report.terms_updated += 1
+        else:
+            conflict(f"{record.text!r} is {same['status']} in the glossary, {record.status} in the file")
+            term = same
+            self.report.terms_unchanged += 1
+        self._add_sources(term, record.sources, set(self.sources.get(term["id"], ())))
+
+    def _add_sources(self, term: dict, sources: list[str], known: set[str]) -> None:
+        for source in sources:
+            if source in known:
+                continue
+            self.new_sightings.append({
+                "id": self.writer.new_id("sightings"), "term_id": term["id"], "path": source,
+                "line": SOURCE_LINE, "column": SOURCE_LINE, "context": None, "issue": None, "date": None,
+            })
+            self.sources.setdefault(term["id"], set()).add(source)
+            known.add(source)
+            self._set("terms", term, {"frequency": term["frequency"] + 1})
+            self.report.sources_added += 1
 
 
 # -- backup ---------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import BadInput, GlossaryError, NotAGlossary, NotFound, SchemaTooNew
 from .textnorm import fold_width, has_han, norm_key, to_simplified, to_traditional
@@ -38,6 +38,15 @@ KINDS = ("person", "place", "org", "company", "media", "concept", "other")
 LANGS = ("ko", "zh", "en", "abbr")
 ERAS = ("modern", "historic")
 BUSY_TIMEOUT_S = 30.0
+BULK_CACHE_KIB = 65536
+"""SQLite page cache during a bulk changeset (KiB): the indexes' pages stay in memory between batches."""
+BULK_UNDO_MIN = 2000
+"""Changesets with at least this many history rows are undone with set-wide statements."""
+BULK_FTS_REBUILD_SHARE = 5
+"""A bulk write that adds at least 1/5 of the terms rebuilds the full-text index from scratch;
+smaller ones add their rows to it directly (a rebuild reads the whole table)."""
+_IN_CHUNK = 500
+"""Values per ``IN (...)`` list when reading rows for many keys."""
 
 
 @dataclass(frozen=True)
@@ -390,7 +399,7 @@ class Glossary:
             if target is None:
                 return None
             with self.changeset(f"undo {target.command}") as undo_id:
-                rows = self.conn.execute(
+                rows = [] if self._undo_in_bulk(target.id) else self.conn.execute(
                     "SELECT tbl, row_id, action, old FROM history WHERE changeset_id = ? ORDER BY id DESC",
                     (target.id,),
                 ).fetchall()
@@ -641,26 +650,20 @@ class Glossary:
         known = {(e, n) for e, n in self.conn.execute("SELECT entry_id, norm FROM terms WHERE lang = 'ko'")}
         preferred = {e for (e,) in self.conn.execute("SELECT entry_id FROM terms WHERE lang = 'ko' AND status = 'preferred'")}
         now = _now()
-        new_terms = 0
-        with self.changeset(command):
-            next_entry = (self.conn.execute("SELECT max(id) FROM entries").fetchone()[0] or 0) + 1
-            next_term = (self.conn.execute("SELECT max(id) FROM terms").fetchone()[0] or 0) + 1
-            entries, terms, history = [], [], []
+        with self.bulk_changeset(command) as bulk:
+            entries, terms = [], []
             for text, zh, kind, status in rows:
                 _check(status, STATUSES, "status")
                 key = to_simplified(fold_width(zh).strip())
                 entry_id = entry_ids.get(key)
                 if entry_id is None:
-                    entry_id = entry_ids[key] = next_entry
-                    next_entry += 1
+                    entry_id = entry_ids[key] = bulk.new_id("entries")
                     p = pinyin(key)
-                    row = {
+                    entries.append({
                         "id": entry_id, "zh": key, "zh_hant": to_traditional(key), "pinyin": p,
                         "pinyin_key": pinyin_key(p), "kind": kind,
                         "note": None, "created": now, "updated": now,
-                    }
-                    entries.append(row)
-                    history.append(("entries", entry_id, row))
+                    })
                 norm = norm_key(text)
                 if (entry_id, norm) in known:
                     continue
@@ -668,26 +671,201 @@ class Glossary:
                 if status == "preferred":  # one preferred per entry: later ones are admitted
                     status = "admitted" if entry_id in preferred else status
                     preferred.add(entry_id)
-                row = {
-                    "id": next_term, "entry_id": entry_id, "lang": "ko", "text": fold_width(text).strip(),
+                terms.append({
+                    "id": bulk.new_id("terms"), "entry_id": entry_id, "lang": "ko", "text": fold_width(text).strip(),
                     "norm": norm, "status": status, "frequency": 0, "created": now, "updated": now,
-                }
-                next_term += 1
-                terms.append(row)
-                history.append(("terms", row["id"], row))
-            for table, batch in (("entries", entries), ("terms", terms)):
-                if batch:
-                    cols = list(batch[0])
-                    self.conn.executemany(
-                        f"INSERT INTO [{table}] ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-                        [tuple(r[c] for c in cols) for r in batch],
-                    )
-            self.conn.executemany(
-                "INSERT INTO history (changeset_id, tbl, row_id, action, old, new) VALUES (?, ?, ?, 'insert', NULL, ?)",
-                [(self._changeset, t, i, json.dumps(r, ensure_ascii=False)) for t, i, r in history],
-            )
+                })
+            bulk.write(entries=entries, terms=terms)
             new_terms = len(terms)
         return new_terms
+
+    # large changesets (imports of 100,000s of rows) ------------------------------------------
+
+    def entries_for_keys(self, keys: Iterable[str]) -> dict[str, Entry]:
+        """The entries of these simplified Chinese keys that exist, by key (read in chunks)."""
+        found: dict[str, Entry] = {}
+        for chunk in _chunks(list(dict.fromkeys(keys)), _IN_CHUNK):
+            marks = ", ".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT {_ENTRY_COLS} FROM entries WHERE zh IN ({marks})", chunk):
+                found[row[1]] = Entry(*row)
+        return found
+
+    def terms_for_entries(self, entry_ids: Iterable[int]) -> dict[int, list[Term]]:
+        """The terms of these entries, by entry id, each list in :meth:`terms_of` order."""
+        found: dict[int, list[Term]] = {}
+        order = "CASE status WHEN 'preferred' THEN 0 WHEN 'admitted' THEN 1 WHEN 'candidate' THEN 2 ELSE 3 END"
+        for chunk in _chunks(list(dict.fromkeys(entry_ids)), _IN_CHUNK):
+            marks = ", ".join("?" * len(chunk))
+            cur = self.conn.execute(
+                f"SELECT {_TERM_COLS} FROM terms WHERE entry_id IN ({marks}) "
+                f"ORDER BY entry_id, lang, {order}, frequency DESC, id",
+                chunk,
+            )
+            for row in cur:
+                found.setdefault(row[1], []).append(Term(*row))
+        return found
+
+    def source_paths_for_terms(self, term_ids: Iterable[int]) -> dict[int, set[str]]:
+        """The distinct files each of these terms was seen in (terms never seen are left out)."""
+        found: dict[int, set[str]] = {}
+        for chunk in _chunks(list(dict.fromkeys(term_ids)), _IN_CHUNK):
+            marks = ", ".join("?" * len(chunk))
+            for term_id, path in self.conn.execute(
+                f"SELECT DISTINCT term_id, path FROM sightings WHERE term_id IN ({marks})", chunk
+            ):
+                found.setdefault(term_id, set()).add(path)
+        return found
+
+    @contextmanager
+    def bulk_changeset(self, command: str) -> Iterator["BulkWriter"]:
+        """One changeset for a large write, made in batches through the yielded :class:`BulkWriter`.
+
+        Like :meth:`changeset` (one transaction, one undo unit, all or nothing), but rows go in
+        with ``executemany``, their history is written by SQLite from the rows themselves, and the
+        full-text index is brought up to date once at the end instead of by a trigger per row.
+        """
+        with self.changeset(command) as changeset_id:
+            (cache_size,) = self.conn.execute("PRAGMA cache_size").fetchone()
+            # B-tree pages of the indexes stay in memory across batches (default: 2 MB).
+            self.conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+            try:
+                writer = BulkWriter(self, changeset_id)
+                triggers = self._fts_triggers_off()
+                yield writer
+                writer._finish_fts()
+                self._fts_triggers_on(triggers)
+            finally:
+                self.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+    def _fts_triggers_off(self) -> list[str]:
+        """Drop the triggers that keep ``terms_fts`` in step with ``terms``; returns their SQL.
+
+        Inside a transaction, so a rollback brings them back with everything else.
+        """
+        rows = self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'terms' AND sql LIKE '%terms_fts%'"
+        ).fetchall()
+        for name, _ in rows:
+            self.conn.execute(f"DROP TRIGGER [{name}]")
+        return [sql for _, sql in rows]
+
+    def _fts_triggers_on(self, triggers: list[str]) -> None:
+        for sql in triggers:
+            self.conn.execute(sql)
+
+    def _fts_rebuild(self) -> None:
+        self.conn.execute("INSERT INTO terms_fts (terms_fts) VALUES ('rebuild')")
+
+    def _json_row(self, tbl: str) -> str:
+        """SQL for a row of ``tbl`` as the JSON object :meth:`_log` writes (columns in table order)."""
+        cached = self.__dict__.setdefault("_json_rows", {})
+        if tbl not in cached:
+            columns = [r[1] for r in self.conn.execute(f"PRAGMA table_info([{tbl}])")]
+            cached[tbl] = "json_object(" + ", ".join(f"'{c}', [{c}]" for c in columns) + ")"
+        return cached[tbl]
+
+    def _bulk_insert(self, tbl: str, rows: list[dict]) -> None:
+        """Insert rows (each with its ``id``), logged as inserts of this changeset."""
+        if not rows:
+            return
+        cols = list(rows[0])
+        self.conn.executemany(
+            f"INSERT INTO [{tbl}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [tuple(r[c] for c in cols) for r in rows],
+        )
+        log = (
+            "INSERT INTO history (changeset_id, tbl, row_id, action, old, new) "
+            f"SELECT ?, ?, id, 'insert', NULL, {self._json_row(tbl)} FROM [{tbl}] "
+        )
+        ids = [r["id"] for r in rows]
+        low, high = min(ids), max(ids)
+        if high - low + 1 == len(ids):  # ids are unique, so these are all of low..high: one range scan
+            self.conn.execute(log + "WHERE id BETWEEN ? AND ? ORDER BY id", (self._changeset, tbl, low, high))
+        else:
+            self.conn.executemany(log + "WHERE id = ?", [(self._changeset, tbl, i) for i in ids])
+
+    def _bulk_update(self, tbl: str, updates: list[tuple[int, dict]]) -> None:
+        """Set columns of existing rows, logged as updates (old and new row) of this changeset."""
+        if not updates:
+            return
+        (first_log,) = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM history").fetchone()
+        groups: dict[tuple, list[tuple[int, dict]]] = {}
+        for row_id, values in updates:
+            groups.setdefault(tuple(values), []).append((row_id, values))
+        for cols, group in groups.items():
+            self.conn.executemany(
+                "INSERT INTO history (changeset_id, tbl, row_id, action, old, new) "
+                f"SELECT ?, ?, id, 'update', {self._json_row(tbl)}, NULL FROM [{tbl}] WHERE id = ?",
+                [(self._changeset, tbl, row_id) for row_id, _ in group],
+            )
+            sets = ", ".join(f"[{c}] = ?" for c in cols)
+            self.conn.executemany(
+                f"UPDATE [{tbl}] SET {sets} WHERE id = ?",
+                [(*(values[c] for c in cols), row_id) for row_id, values in group],
+            )
+        self.conn.execute(
+            f"UPDATE history SET new = (SELECT {self._json_row(tbl)} FROM [{tbl}] WHERE id = history.row_id) "
+            "WHERE id >= ? AND tbl = ? AND action = 'update'",
+            (first_log, tbl),
+        )
+
+    def _undo_in_bulk(self, target: int) -> bool:
+        """Revert a large changeset of inserts and updates with a few statements; False (nothing
+        done) when it is small or deletes rows, which :meth:`undo` reverts row by row.
+
+        Every row ends as it was before the changeset: rows it inserted are deleted (sightings,
+        then terms, then entries), rows it updated get the values of their first update's ``old``.
+        """
+        changes, deletes = self.conn.execute(
+            "SELECT count(*), count(*) FILTER (WHERE action = 'delete') FROM history WHERE changeset_id = ?",
+            (target,),
+        ).fetchone()
+        if changes < BULK_UNDO_MIN or deletes:
+            return False
+        self.conn.execute("DROP TABLE IF EXISTS temp.undo_rows")
+        self.conn.execute(
+            "CREATE TEMP TABLE undo_rows AS SELECT h.tbl, h.row_id, h.action, h.old FROM history h "
+            "JOIN (SELECT min(id) AS first FROM history WHERE changeset_id = ? GROUP BY tbl, row_id) f "
+            "ON h.id = f.first",
+            (target,),
+        )
+        try:
+            tables = [t for (t,) in self.conn.execute("SELECT DISTINCT tbl FROM temp.undo_rows")]
+            for tbl in tables:
+                updates = []
+                for row_id, old in self.conn.execute(
+                    "SELECT row_id, old FROM temp.undo_rows WHERE tbl = ? AND action = 'update'", (tbl,)
+                ):
+                    values = json.loads(old)
+                    values.pop("id", None)
+                    updates.append((row_id, values))
+                self._bulk_update(tbl, updates)
+            (terms_now,) = self.conn.execute("SELECT count(*) FROM terms").fetchone()
+            (terms_gone,) = self.conn.execute(
+                "SELECT count(*) FROM temp.undo_rows WHERE tbl = 'terms' AND action = 'insert'"
+            ).fetchone()
+            rebuild = terms_gone * BULK_FTS_REBUILD_SHARE >= max(terms_now, 1)
+            triggers = self._fts_triggers_off()
+            order = ["sightings", "terms", "entries"]
+            for tbl in sorted(tables, key=lambda t: order.index(t) if t in order else -1):
+                inserted = f"SELECT row_id FROM temp.undo_rows WHERE tbl = '{tbl}' AND action = 'insert'"
+                self.conn.execute(
+                    "INSERT INTO history (changeset_id, tbl, row_id, action, old, new) "
+                    f"SELECT ?, ?, id, 'delete', {self._json_row(tbl)}, NULL FROM [{tbl}] WHERE id IN ({inserted})",
+                    (self._changeset, tbl),
+                )
+                if tbl == "terms" and not rebuild:
+                    self.conn.execute(
+                        "INSERT INTO terms_fts (terms_fts, rowid, text, norm) "
+                        f"SELECT 'delete', id, text, norm FROM terms WHERE id IN ({inserted})"
+                    )
+                self.conn.execute(f"DELETE FROM [{tbl}] WHERE id IN ({inserted})")
+            if rebuild:
+                self._fts_rebuild()
+            self._fts_triggers_on(triggers)
+        finally:
+            self.conn.execute("DROP TABLE IF EXISTS temp.undo_rows")
+        return True
 
     # sightings --------------------------------------------------------------------------
 
@@ -793,6 +971,75 @@ class Glossary:
                 self.conn.backup(target)
         finally:
             target.close()
+
+
+class BulkWriter:
+    """The writes of one :meth:`Glossary.bulk_changeset`, made in batches.
+
+    Ids of new rows come from :meth:`new_id` (the next free ones: the changeset holds the write
+    lock), so a batch can refer to rows it creates. While the changeset is open, write only
+    through the writer: the full-text triggers are off until it closes.
+    """
+
+    def __init__(self, glossary: Glossary, changeset_id: int) -> None:
+        self.glossary = glossary
+        self.changeset_id = changeset_id
+        conn = glossary.conn
+        self._next = {
+            tbl: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM [{tbl}]").fetchone()[0]
+            for tbl in ("entries", "terms", "sightings")
+        }
+        self._first_term = self._next["terms"]
+        self._fts_stale = False
+        self.now = _now()
+        """The time stamp of the rows this changeset creates or updates."""
+
+    def new_id(self, tbl: str) -> int:
+        """The id of a new row of ``entries``, ``terms`` or ``sightings``."""
+        row_id = self._next[tbl]
+        self._next[tbl] = row_id + 1
+        return row_id
+
+    def write(
+        self,
+        *,
+        entries: list[dict] = (),
+        terms: list[dict] = (),
+        sightings: list[dict] = (),
+        entry_updates: list[tuple[int, dict]] = (),
+        term_updates: list[tuple[int, dict]] = (),
+    ) -> None:
+        """Insert new rows (whole rows, ids from :meth:`new_id`) and set columns of existing ones.
+
+        History is logged in the order undo needs: entries, terms, sightings, then updates.
+        """
+        g = self.glossary
+        g._bulk_insert("entries", list(entries))
+        g._bulk_insert("terms", list(terms))
+        g._bulk_insert("sightings", list(sightings))
+        g._bulk_update("entries", list(entry_updates))
+        g._bulk_update("terms", list(term_updates))
+        if any("text" in values or "norm" in values for _, values in term_updates):
+            self._fts_stale = True
+
+    def _finish_fts(self) -> None:
+        added = self._next["terms"] - self._first_term
+        if not added and not self._fts_stale:
+            return
+        conn = self.glossary.conn
+        (total,) = conn.execute("SELECT count(*) FROM terms").fetchone()
+        if self._fts_stale or added * BULK_FTS_REBUILD_SHARE >= total:
+            self.glossary._fts_rebuild()
+        else:
+            conn.execute(
+                "INSERT INTO terms_fts (rowid, text, norm) SELECT id, text, norm FROM terms WHERE id >= ?",
+                (self._first_term,),
+            )
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def _check(value: str, allowed: tuple[str, ...], what: str) -> None:

@@ -105,10 +105,12 @@ def read(data: bytes, name: str) -> list[EntryRecord]:
         if header is None:
             raise BadInput(f"{name}: empty file, expected a header row with zh-Hans")
         columns = _columns(header, name)
+        # The term columns this file has, in TERM_COLUMNS order (the order terms are read in).
+        term_columns = [(c, lang, status) for c, (lang, status) in TERM_COLUMNS.items() if c in columns]
         records, line = [], reader.line_num + 1
         for row in reader:
             if any(cell.strip() for cell in row):
-                records.append(_record(row, columns, name, line))
+                records.append(_record(row, columns, term_columns, name, line))
             line = reader.line_num + 1
     except csv.Error as exc:
         raise BadInput(f"{name}, line {reader.line_num}: malformed CSV ({exc})") from None
@@ -132,10 +134,10 @@ def _columns(header: list[str], name: str) -> list[str]:
     return columns
 
 
-def _record(row: list[str], columns: list[str], name: str, line: int) -> EntryRecord:
+def _record(row: list[str], columns: list[str], term_columns: list[tuple[str, str, str]], name: str, line: int) -> EntryRecord:
     if len(row) > len(columns):
         raise BadInput(f"{name}, line {line}: {len(row)} cells but the header has {len(columns)} columns")
-    cells = {c: restore(v).strip() for c, v in zip(columns, row)}
+    cells = {c: restore(v).strip() for c, v in zip(columns, row) if v}
     record = EntryRecord(zh=cells.get("zh-Hans") or cells.get("zh-Hant", ""), where=f"line {line}")
     record.kind = cells.get("kind") or None
     record.era = cells.get("era") or None
@@ -146,10 +148,13 @@ def _record(row: list[str], columns: list[str], name: str, line: int) -> EntryRe
         if customary not in ("0", "1"):
             raise BadInput(f"{name}, line {line}: customary must be 0 or 1, not {customary!r}")
         record.customary = int(customary)
-    for column, (lang, status) in TERM_COLUMNS.items():
-        for text in _split(cells.get(column, "")):
-            record.terms.append(TermRecord(lang, text, status))
-    record.sources = _split(cells.get("sources", ""))
+    for column, lang, status in term_columns:
+        cell = cells.get(column)
+        if cell:
+            for text in _split(cell):
+                record.terms.append(TermRecord(lang, text, status))
+    sources = cells.get("sources")
+    record.sources = _split(sources) if sources else []
     return validate(record, name)
 
 
