@@ -22,7 +22,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..config import Config, load_config, resolve_db
-from ..errors import KozhError
 from ..finding import Finding
 from ..index import GlossaryIndex
 from ..lint import enabled_rules, lint_document
@@ -180,4 +179,4 @@ class Checker:
         return f"{'added' if created else 'now'}: {term.text} = {entry.zh} [{term.status}]"
 
 
-__all__ = ["Checker", "Draft", "KozhError", "Linted", "draft_kind", "uri_to_path"]
+__all__ = ["Checker", "Draft", "Linted", "draft_kind", "uri_to_path"]
