@@ -1,7 +1,8 @@
 """Exchanging the glossary with other tools: export, import, backup.
 
-An import is all-or-nothing: the whole file is parsed and checked first, then merged in one
-changeset (one transaction, one ``kozh undo``); any error rolls everything back. Merging never
+An import is all-or-nothing: the file is parsed and checked, then merged in one changeset (one
+transaction, one ``kozh undo``); any error rolls everything back. A large file is read and merged
+in batches inside that one transaction, through the store's bulk writer. Merging never
 duplicates: an entry is found by its Chinese key, a term by language and matching form. What the
 file says against what the glossary already holds (a second preferred rendering, another kind)
 is reported as a conflict and the glossary's value is kept.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -182,15 +184,23 @@ def import_glossary(
     except OSError as exc:
         raise BadInput(f"{name}: cannot read ({exc.strerror or exc})") from None
     fmt = fmt or guess_format(path, data)
-    records = _format(fmt).read(data, name)  # everything is checked before anything is written
+    format_ = _format(fmt)
+    records = iter((format_.iter_read or format_.read)(data, name))
+    head = list(islice(records, BULK_MIN_ENTRIES))
     report = ImportReport(path=name, format=fmt)
-    if bulk if bulk is not None else len(records) >= BULK_MIN_ENTRIES:
+    if bulk if bulk is not None else len(head) >= BULK_MIN_ENTRIES:
+        # Large files are read batch by batch as they are merged (a bad row further on still
+        # undoes everything: it is all one transaction).
+        total = data.count(b"\n") if format_.iter_read else len(head)  # a bar's estimate (rows ~ lines)
+        done = 0
         with glossary.bulk_changeset(f"import {Path(name).name}") as writer:
-            for start in range(0, len(records), BULK_BATCH):
-                _BulkMerge(glossary, writer, report, name).merge(records[start:start + BULK_BATCH])
+            for batch in _batches(chain(head, records), BULK_BATCH):
+                _BulkMerge(glossary, writer, report, name).merge(batch)
+                done += len(batch)
                 if on_progress:
-                    on_progress(min(start + BULK_BATCH, len(records)), len(records))
+                    on_progress(done, max(done, total))
         return report
+    records = head + list(records)  # small files: everything is checked before anything is written
     with glossary.changeset(f"import {Path(name).name}"):
         for record in records:
             try:
@@ -274,6 +284,12 @@ def _merge_entry_sources(glossary: Glossary, entry: Entry, record: EntryRecord, 
             glossary.record_sighting(target.id, path=source, line=SOURCE_LINE, column=SOURCE_LINE)
             known.add(source)
             report.sources_added += 1
+
+
+def _batches(items: Iterable, size: int) -> Iterable[list]:
+    items = iter(items)
+    while batch := list(islice(items, size)):
+        yield batch
 
 
 class _BulkMerge:

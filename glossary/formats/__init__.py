@@ -7,7 +7,7 @@ Each format turns a list of :class:`~glossary.formats.model.EntryRecord` into by
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import csv_format, json_format, tbx, tsv_format
 from .model import EntryRecord, TermRecord
@@ -25,12 +25,14 @@ class Format:
     read: Callable[[bytes, str], list[EntryRecord]]
     default_statuses: tuple[str, ...] | None = None
     """Statuses exported when none are asked for (None: all)."""
+    iter_read: Callable[[bytes, str], Iterator[EntryRecord]] | None = None
+    """``read`` one record at a time, for formats large termbases come in (None: ``read``)."""
 
 
 FORMATS: dict[str, Format] = {
     "csv": Format(
         "csv", "spreadsheet, one row per entry (Excel: UTF-8 with BOM, CRLF)", (".csv",),
-        csv_format.write, csv_format.read,
+        csv_format.write, csv_format.read, iter_read=csv_format.iter_read,
     ),
     "tsv": Format(
         "tsv", "OmegaT glossary: Chinese<TAB>Korean<TAB>comment", (".tsv", ".tab", ".utf8", ".txt"),

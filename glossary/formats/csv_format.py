@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Iterator
 
 from ..encoding import decode_bytes
 from ..errors import BadInput
@@ -96,6 +97,12 @@ def read(data: bytes, name: str) -> list[EntryRecord]:
         BadInput: Undecodable bytes, an unknown or missing column, a row with too many cells or a
             bad value; the message gives the line.
     """
+    return list(iter_read(data, name))
+
+
+def iter_read(data: bytes, name: str) -> Iterator[EntryRecord]:
+    """:func:`read`, one record at a time: a termbase of a million rows is never held as records
+    all at once (they would take ~800 MB). Errors are raised when their row is reached."""
     text, _ = decode_bytes(data, name)
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","  # Excel's "Unicode text" is tab-separated
@@ -107,14 +114,13 @@ def read(data: bytes, name: str) -> list[EntryRecord]:
         columns = _columns(header, name)
         # The term columns this file has, in TERM_COLUMNS order (the order terms are read in).
         term_columns = [(c, lang, status) for c, (lang, status) in TERM_COLUMNS.items() if c in columns]
-        records, line = [], reader.line_num + 1
+        line = reader.line_num + 1
         for row in reader:
             if any(cell.strip() for cell in row):
-                records.append(_record(row, columns, term_columns, name, line))
+                yield _record(row, columns, term_columns, name, line)
             line = reader.line_num + 1
     except csv.Error as exc:
         raise BadInput(f"{name}, line {reader.line_num}: malformed CSV ({exc})") from None
-    return records
 
 
 def _columns(header: list[str], name: str) -> list[str]:
