@@ -41,6 +41,7 @@ _BRACKET = re.compile(r"[()（）\[\]［］]")
 _LINE_BREAK = re.compile(r"[\r\n]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_GLUED_SENTENCE_END = re.compile(r"^.*[\uac00-\ud7a3][.!?。](?=[\uac00-\ud7a3])")  # '했다.전전'
 _SYLLABLE_AFTER_SYLLABLE = re.compile(r"(?<=[\uac00-\ud7a3])[\uac00-\ud7a3]")  # where a Korean word may be cut
 _BRACKET_OR_SEPARATOR = re.compile(r"[()（）\[\]［］,，;；]")  # what _split_top looks at
 _LABEL = re.compile(r"^([^:：]{1,16})[:：]\s*(.*)$", re.S)
@@ -254,6 +255,14 @@ def _tokens_before(text: str, end: int, line_start: int) -> list[_Tok]:
                 if _TERM_LETTER.search(word):
                     toks.append(_Tok(start, stop, word))
                 break
+        # '성장했다.전전': a sentence end glued on by PDF conversion; the word starts after it
+        sentence_end = _GLUED_SENTENCE_END.search(word)
+        if sentence_end:
+            start += sentence_end.end()
+            word = word[sentence_end.end() :]
+            if word and _TERM_LETTER.search(word):
+                toks.append(_Tok(start, stop, word))
+            break
         # leading dots and joiners, trailing joiners
         if word[0] in ".-&'+":
             stripped = word.lstrip(".-&'+")
@@ -319,7 +328,9 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
         word = text[s:e]
         if " " in word:
             continue  # only inside a single word: '투자협력국 쉰보' must not yield '력국 쉰보'
-        for cut in _SYLLABLE_AFTER_SYLLABLE.finditer(word, 1, len(word) - 1):
+        # only after a prefix of two syllables or more ('광저우시', '베이징'): one syllable is no
+        # evidence of a name before this one, and 유위츠 (楡次) is a misspelling to keep whole
+        for cut in _SYLLABLE_AFTER_SYLLABLE.finditer(word, 2, len(word) - 1):
             cands.setdefault((s + cut.start(), e), word[cut.start() :])  # no blanks to normalize
     scored = []
     for (s, e), cand in cands.items():
@@ -424,6 +435,52 @@ def _plausible(term: str, zh: str, spaced: bool) -> bool:
         if j is not None and j[0] != "latin" and j[1] < 0.5:
             return False
     return True
+
+
+def _glosses_a_word(term: str, zh: str) -> bool:
+    """True when the bracket gives the hanja of an ordinary Korean word rather than a name.
+
+    Asked only of renderings that are no transliteration (Sino-Korean, or unrelated): Kiwi must
+    read the Korean as one common word (수위, 자치구) or a verb (겹쳤다) and jieba the Chinese as
+    one common word (首位 m, 自治区 n), so that 연길(延吉), 무한(武漢), 경제일보(经济日报) and
+    전정특신(專精特新) stay.
+    """
+    j = _judged(term.replace(" ", ""), zh)
+    if j is None or j[0] not in ("sino", "unrelated", "unknown"):
+        return False
+    from .chinese_words import is_common_word as common_chinese
+    from .korean import is_common_word as common_korean
+    from .korean import word_tags
+
+    word = term.replace(" ", "")
+    if not common_korean(word):
+        return False
+    tags = word_tags(word)[:-1]
+    if any(t in ("VV", "VA", "VX") for t in tags):
+        return True
+    # one dictionary word on each side: 경제일보 (经济日报) is two words, a newspaper's name
+    return len(tags) == 1 and common_chinese("".join(_HAN.findall(zh)))
+
+
+def _kind_by_dictionary(zh: str) -> str | None:
+    """'place' or 'person' when jieba's dictionary knows the whole Chinese as one (长春 ns,
+    邓小平 nr), for names the suffix and title rules cannot class (南京, 西湖, 黑龙江)."""
+    from .chinese_words import word_class
+
+    han = "".join(_HAN.findall(zh))
+    if len(han) < 2:
+        return None  # one character (江 nr, 金 nr) says too little
+    tag = word_class(han)
+    if tag == "ns":
+        return "place"
+    # jieba tags some words nr (双循环): a person also needs a surname and a given name
+    return "person" if tag == "nrfg" or (tag in ("nr", "nrt") and likely_person_name(han)) else None
+
+
+def _common_chinese(zh: str) -> bool:
+    from .chinese_words import is_common_word
+
+    return is_common_word("".join(_HAN.findall(zh)))
 
 
 def _renders(term: str, zh: str) -> bool:
@@ -540,6 +597,8 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
         return
     if not latin and len(_HAN.findall(zh)) == 1 and not _renders(term, zh):
         return  # '그는(他)': a single character glosses only a word that reads it (성/省, 무/亩)
+    if not latin and _glosses_a_word(term, zh):
+        return  # '수위(首位)', '자치구(自治區)': the hanja of an ordinary word, not a name
     gloss = ", ".join(g for g in glosses if g != zh and not _is_zh(g)) if glosses else None
     b.add(s, e, zh, gloss, c + 1, latin=latin)
 
@@ -592,8 +651,12 @@ def _finish(b: _Builder) -> list[Pair]:
         titled = classify(term, zh, person_form=person_form, title_near=True, latin=latin)
         # the words around are read for a title only when a title would change the kind
         kind = titled if titled != plain and _title_near(text, s, after, line[1], line[2]) else plain
-        if kind in ("other", "concept") and not latin and likely_person_name(zh) and 2 <= len(term) <= 5:
-            kind = "person"
+        if kind in ("other", "concept") and not latin:
+            by_dictionary = _kind_by_dictionary(zh)
+            if by_dictionary:
+                kind = by_dictionary
+            elif likely_person_name(zh) and 2 <= len(term) <= 5 and not _common_chinese(zh):
+                kind = "person"  # (白話, a surname and a character, is a word: not a person)
         kinds.append(kind)
     # one Chinese name, one kind: a title on one mention makes every mention a person
     people = {b.pairs[i][3] for i, k in enumerate(kinds) if k == "person"}

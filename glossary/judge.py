@@ -37,6 +37,9 @@ _NEAR_BASE = 0.35
 _NEAR_MAX = 0.34  # largest class-level jamo distance still called near
 _EPS = 0.01
 
+# Geographic words that name a river, lake or mountain after a single character (岷江 민강).
+_RIVERS_AND_MOUNTAINS = {"江", "河", "山", "湖"}
+
 # Lexicon kinds whose words may be Sino-Korean or translated in any verdict.
 _GENERIC = {"suffix", "institution", "geo"}
 
@@ -237,8 +240,9 @@ def _candidates(chinese: str, era: str | None) -> tuple[tuple[_Cand, ...], ...]:
                     continue
                 seen_words.add((word, kind))
                 generic = kind in _GENERIC
-                # a one-character generic word is a suffix only after a name (合肥市, not 上海)
-                if generic and n == 1 and i < 2:
+                # a one-character generic word is a suffix only after a name (合肥市, not 上海);
+                # a river or mountain may follow one character (岷江 민강, 泰山)
+                if generic and n == 1 and (i == 0 or (i == 1 and word not in _RIVERS_AND_MOUNTAINS and trad[i] not in _RIVERS_AND_MOUNTAINS)):
                     continue
                 sino = hanzi.sino_korean(trad[i : i + n])
                 for f in forms:
@@ -332,7 +336,8 @@ def _align(chinese: str, korean: str, era: str | None) -> list[Part]:
                     if nc < cost[ii][jj]:
                         cost[ii][jj] = nc
                         back[ii][jj] = (i, j, cand)
-            # near spellings of a transliteration: known deviants (티엔 for 톈), then 1 to len+1 syllables
+            # near spellings of a transliteration: known deviants (티엔 for 톈), then len-1 to len
+            # syllables (a longer chunk swallows a translated suffix: 어 of 광저우어 for 廣州話)
             for target in near_targets:
                 for dev in deviants.get(target, ()):
                     if startswith(dev, j):
@@ -340,7 +345,7 @@ def _align(chinese: str, korean: str, era: str | None) -> list[Part]:
                         if nc < nrow[j + len(dev)]:
                             nrow[j + len(dev)] = nc
                             nbrow[j + len(dev)] = (i, j, _Cand(dev, 1, "near", target, 0.0))
-                for L in range(max(1, len(target) - 1), min(len(target) + 1, m - j) + 1):
+                for L in range(max(1, len(target) - 1), min(len(target), m - j) + 1):
                     chunk = korean[j : j + L]
                     d = near_distance(chunk, target)
                     if d is None:

@@ -363,3 +363,36 @@ def is_ordinary_word(word: str) -> bool:
     verdict = score > ORDINARY_SCORE
     _WORD_VERDICTS.put(word, verdict)
     return verdict
+
+
+_WORD_TAGS = DiskMemo(
+    "word-tags", lambda: _verdict_stamp() + "-tags1",
+    lambda word, tags: type(word) is str and type(tags) is tuple and all(type(t) is str for t in tags),
+)
+"""Word -> Kiwi's part-of-speech tags for it, kept between runs (see :mod:`glossary.diskmemo`)."""
+
+
+@lru_cache(maxsize=8192)
+def word_tags(word: str) -> tuple[str, ...]:
+    """Kiwi's best analysis of ``word`` as part-of-speech tags, the score last as text.
+
+    >>> word_tags("자치구")[:-1], word_tags("겹쳤다")[0]
+    (('NNG',), 'VV')
+    """
+    def ask() -> tuple[str, ...]:
+        tokens, score = _kiwi().analyze(word, top_n=1)[0][:2]
+        return (*(str(t.tag) for t in tokens), f"{score:.1f}")
+
+    return _WORD_TAGS.answer(word, ask)
+
+
+def is_common_word(word: str) -> bool:
+    """True when Kiwi reads ``word`` as a known common word (no proper noun in it, 수위, 자치구,
+    아명) or as an inflected verb or adjective (겹쳤다), not as a name (연길, 텐센트, 습근평)."""
+    tags = word_tags(word)
+    if not tags:
+        return False
+    *tags, score = tags
+    if any(t in ("VV", "VA", "VX") for t in tags):
+        return True
+    return float(score) > ORDINARY_SCORE and not any(t in ("NNP", "SL", "SH") for t in tags)

@@ -77,7 +77,6 @@ FORMS = [
     ("창저우(常州)와 기업* 상장", [("창저우", "常州")]),  # a marked word without a gloss anywhere
     ("1 전정특신: (專精特新, 전문화·정밀화) 전정특신 기업은", [("전정특신", "專精特新")]),
     # hanja glosses of ordinary words, a unit after a number
-    ("사변(事變)이 일어났다", [("사변", "事變")]),
     ("주력 상품의 성(省)내 시장", [("성", "省")]),
     ("100 만 무(亩)의 삼림", [("무", "亩")]),
     # source lines and headings
@@ -111,7 +110,30 @@ NON_PAIRS = [
     "창저우(\n常州)",  # a bracket never spans lines
     "공지 1.-(工业和信息化部) 발표",  # the list number leaves no word
     "설명(이것은 중국어 문장입니다 这是一个句子，很长。) 끝",
+    # the hanja of an ordinary Korean word is a gloss, not a name (data/corpus/README.md)
+    "사변(事變)이 일어났다",
+    "인구 규모로 수위(首位)를 차지한다",
+    "각 자치구(自治區)와",
+    "두 경사가 겹쳤다(雙重喜慶)",
 ]
+
+
+FORMS_SEEN_IN_THE_CORPUS = [
+    # a misspelt rendering is kept whole so that lint can report it
+    ("산시성 방직기계가 유위츠(楡次)에서 생산된다.", [("유위츠", "楡次")]),
+    # a sentence end glued on by conversion is not part of the name
+    ("성장했다.전전(全电)은 새로운 브랜드다.", [("전전", "全电")]),
+    # a prefix of two syllables or more can be a place before the name
+    ("이 회사는 광저우시판위구(番禺区)에 있다.", [("판위구", "番禺区")]),
+    # names whose Sino-Korean reading is also a Korean word stay pairs
+    ("우한은 무한(武漢)으로도 불린다", [("무한", "武漢")]),
+    ("경제일보(经济日报)에 따르면", [("경제일보", "经济日报")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS_SEEN_IN_THE_CORPUS, ids=[f[0][:24] for f in FORMS_SEEN_IN_THE_CORPUS])
+def test_forms_seen_in_the_corpus(text, expected):
+    assert pairs_of(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), FORMS, ids=[f[0][:24] for f in FORMS])
@@ -164,7 +186,11 @@ def test_nested_commas_stay_in_the_gloss():
         ("남방일보(南方日报)", "media"),
         ("차이리엔사(财联社):", "media"),
         ("전정특신(專精特新)", "concept"),
-        ("사변(事變)", "concept"),
+        ("쌍순환(双循环)", "concept"),
+        # names no suffix or title classes: jieba's dictionary knows them as places or people
+        ("흑룡강(黑龍江)", "place"),
+        ("서호(西湖)", "place"),
+        ("덩샤오핑(邓小平)", "person"),
     ],
 )
 def test_kinds(text, kind):

@@ -191,10 +191,24 @@ def _majority(found: list[tuple[int, int, str]]) -> str:
     return min(counts, key=lambda n: (-counts[n], first[n]))
 
 
+_TRANSLATED_KINDS = ("org", "company", "media")
+"""Kinds Korean usually writes in Sino-Korean or translation (공업정보화부, 인민일보)."""
+
+
 def _reference(context, entry):
     """The entry's reference rendering, a standard one preferred over a non-standard guess."""
     ref = entry.reference()
-    if ref is None or ref.status == "preferred" or entry.kind not in NAME_KINDS:
+    if ref is None or ref.status == "preferred":
+        return ref
+    if entry.kind not in _TRANSLATED_KINDS and has_hangul(ref.text):
+        # the draft's own transliteration beats its Sino-Korean reading of the same name
+        # (옌지 and 연길 for 延吉): the rule transliterates modern names, and a text that writes
+        # the name both ways is not about a historic one
+        if context.judge(ref.text, entry.zh, None).verdict == "sino":
+            for term in entry.usable():
+                if has_hangul(term.text) and context.judge(term.text, entry.zh, None).verdict == "standard":
+                    return term
+    if entry.kind not in NAME_KINDS:
         return ref
     from .nonstandard import assess, era_of
 

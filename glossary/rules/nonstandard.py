@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..era import past_sentence
 from ..finding import Finding, Severity
 from ..textnorm import has_han, has_hangul, norm_key
 
@@ -14,13 +15,17 @@ marks the exceptions: 孔子 공자, 长安 장안). Institutions, companies and
 habit of Sino-Korean or translated names (공업정보화부, 인민일보), so only people and places."""
 
 
-def era_of(era: str | None, kind: str | None) -> str | None:
+def era_of(era: str | None, kind: str | None, *, past: bool = False) -> str | None:
     """The era a name is judged in: the entry's, else modern for people and places.
 
     A name in a newsletter about today's China is modern unless marked historic: its Sino-Korean
-    reading (장춘 for 长春) is then shown with the transliteration, never applied.
+    reading (장춘 for 长春) is then shown with the transliteration, never applied. A name in a
+    sentence about the past (``past``, see :func:`glossary.era.past_sentence`: 한나라 때 익주)
+    may be either, so both readings are accepted.
     """
-    return era or ("modern" if kind in MODERN_BY_DEFAULT else None)
+    if era:
+        return era
+    return None if past or kind not in MODERN_BY_DEFAULT else "modern"
 
 
 class Nonstandard:
@@ -95,7 +100,12 @@ class Nonstandard:
             preferred = entry.preferred
             if preferred is not None and preferred.norm == norm_key(korean):
                 return None  # a person chose it
-        verdict = assess(context, korean, zh, era=era_of(entry.era if entry else None, kind))
+        text = context.document.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        past = past_sentence(line, start - line_start)
+        verdict = assess(context, korean, zh, era=era_of(entry.era if entry else None, kind, past=past))
         if verdict is None:
             return None
         suggestion, confident = verdict

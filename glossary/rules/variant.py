@@ -47,8 +47,10 @@ class Variant:
     ```
 
     ## Fix safety
-    Safe: the suggestion is a glossary term one syllable or one letter away; the particle after
-    it is adjusted when the last syllable's 받침 changes.
+    Safe when the suggestion is a preferred glossary term, or a Korean spelling the judge is sure
+    is a misspelling of it (류썩천 for 류싱천); the particle after it is adjusted when the last
+    syllable's 받침 changes. A near-miss of an extracted Latin name (Dahooo for Dahoo) is shown,
+    not applied: either spelling may be the typo.
     """
 
     code = "kozh/variant"
@@ -80,10 +82,15 @@ class Variant:
             if spans and not (is_hangul(base[0]) and is_ordinary_word(base)):
                 found.extend((s, e, base, hit) for s, e in spans)
         for start, end, base, (term, entry) in sorted(found, key=lambda f: f[:2]):
+            # applied unasked when a person chose the term, or the judge is sure of the misspelling;
+            # an extracted Latin name (Dahoo / Dahooo) may itself be the typo
+            safe = term.status == "preferred" or (
+                is_hangul(base[0]) and context.judge(base, entry.zh, entry.era).confident
+            )
             yield context.finding(
                 self, start, end,
                 f"{base} looks like a misspelling of {term.text} ({entry.zh})",
-                suggestions=(term.text,), replacement=term.text, entry_zh=entry.zh,
+                suggestions=(term.text,), replacement=term.text, entry_zh=entry.zh, safe=safe,
             )
 
     def _near(self, stem: str, index, context):
