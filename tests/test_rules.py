@@ -43,6 +43,8 @@ def run(index, text, rule):
 
 FIRE = [
     # rule, text, [(line, col, found, suggestion)]
+    # a transliterated pair's name read in Sino-Korean elsewhere in the draft (중앙일보, 1987)
+    ("kozh/inconsistent", "자오쯔양(趙紫陽)이 총서기가 됐다.\n중공 조자양 시대 개막", [(2, 4, "조자양", "자오쯔양")]),
     ("kozh/deprecated", "산업정보화부는 발표했다.", [(1, 1, "산업정보화부", "공업정보화부")]),
     ("kozh/deprecated", "첫 줄\n중국 산업정보화부(工业和信息化部)에서", [(2, 4, "산업정보화부", "공업정보화부")]),
     # 中关村 is a modern place: its Sino-Korean 중관촌 is reported by kozh/nonstandard, which speaks
@@ -67,6 +69,9 @@ FIRE = [
 ]
 
 NOT_FIRE = [
+    # the Sino-Korean reading is also a common word (무한, "infinite"), or an alias in the gloss
+    ("kozh/inconsistent", "우한(武漢)의 가능성은 무한하다."),
+    ("kozh/inconsistent", "충칭(중경, 重慶)은 장강 상류의 도시다."),
     ("kozh/deprecated", "공업정보화부는 발표했다."),
     ("kozh/deprecated", "`산업정보화부` 는 코드 안"),  # code spans are blanked
     ("kozh/deprecated", "<!-- kozh-disable-next-line kozh/deprecated -->\n산업정보화부"),

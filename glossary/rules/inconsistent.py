@@ -117,6 +117,44 @@ class Inconsistent:
 
         # 3. a pair's leading name used on its own in two spellings
         yield from self._leading_names(document, index, context, reported)
+        # 4. a transliterated pair's name written elsewhere in its Sino-Korean reading
+        yield from self._sino_mentions(document, context, reported)
+
+    def _sino_mentions(self, document, context, reported) -> Iterator[Finding]:
+        """자오쯔양(趙紫陽) in one place and 조자양 in another: the same person, read two ways.
+
+        Only for the draft's own transliterated pairs, and only when Kiwi does not read the
+        Sino-Korean form as a common word (무한 for 武漢 is also "infinite").
+        """
+        from ..hanzi import sino_korean
+        from ..korean import is_common_word
+
+        text = document.text
+        doc_stems = set(context.stems.values())
+        done: set[str] = set()
+        for pair, start, _ in context.pairs:
+            zh = pair.zh
+            if zh in done or not has_hangul(pair.term) or not all(is_han(c) for c in zh) or len(zh) < 2:
+                continue
+            done.add(zh)
+            term = norm_key(pair.term)
+            sino = sino_korean(zh)
+            if sino == term or sino not in doc_stems or context.judge(term, zh, None).verdict != "standard":
+                continue
+            if is_common_word(sino):
+                continue
+            line = document.line_col(start)[0]
+            for at in stem_starts(text, sino):
+                end = at + len(sino)
+                if (at, end) in reported or context.covered[at] or _in_brackets(text, at):
+                    continue  # (an alias given in brackets, 충칭(중경, 重慶), is a gloss, not a use)
+                reported.add((at, end))
+                yield context.finding(
+                    self, at, end,
+                    f"{sino} and {pair.term} (line {line}) both render {zh} in this draft: "
+                    f"{pair.term} is the transliteration",
+                    suggestions=(pair.term,), replacement=pair.term, safe=False, entry_zh=zh,
+                )
 
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
         done: set[str] = set()
@@ -153,6 +191,13 @@ class Inconsistent:
                             f"{standard} is the transliteration",
                             suggestions=(standard,), replacement=standard, safe=False,
                         )
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """True when ``at`` lies inside round brackets opened earlier on its line."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
 def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
