@@ -19,21 +19,36 @@ from pathlib import Path
 from glossary.diskmemo import DiskMemo, library_stamp
 from glossary.textnorm import to_simplified
 
-_CLASSES = DiskMemo("jieba-class", lambda: library_stamp("jieba", format=1),
+_ENTRIES = DiskMemo("jieba-entry", lambda: library_stamp("jieba", format=2),
                     lambda key, value: type(key) is str and type(value) is str)
 
 
-@lru_cache(maxsize=8192)
 def word_class(chinese: str) -> str:
     """jieba's tag when the (simplified) text is one dictionary word, else ''.
 
     >>> word_class("首位"), word_class("长春"), word_class("专精特新")
     ('m', 'ns', '')
     """
+    return _entry(chinese)[1]
+
+
+def word_frequency(chinese: str) -> int:
+    """How often jieba's dictionary counts the text as one word (0 when it is none).
+
+    >>> word_frequency("领导") > 10_000, word_frequency("图们江口")
+    (True, 0)
+    """
+    return _entry(chinese)[0]
+
+
+@lru_cache(maxsize=8192)
+def _entry(chinese: str) -> tuple[int, str]:
     simplified = to_simplified(chinese)
     if not simplified or not simplified.isprintable() or " " in simplified:
-        return ""
-    return _CLASSES.answer(simplified, lambda: _dictionary_tag(simplified))
+        return 0, ""
+    found = _ENTRIES.answer(simplified, lambda: _dictionary_line(simplified))
+    freq, _, tag = found.partition(" ")
+    return int(freq or 0), tag
 
 
 @lru_cache(maxsize=1)
@@ -47,8 +62,9 @@ def _dictionary() -> str:
         return ""
 
 
-def _dictionary_tag(word: str) -> str:
-    m = re.search(rf"^{re.escape(word)} \d+ (\w+)$", _dictionary(), re.M)
+def _dictionary_line(word: str) -> str:
+    """'frequency tag' of the word's line in jieba's dictionary, or ''."""
+    m = re.search(rf"^{re.escape(word)} (\d+ \w+)$", _dictionary(), re.M)
     return m.group(1) if m else ""
 
 

@@ -79,6 +79,7 @@ HEAD_NOUNS = frozenset(
     재단 학원 병원 박물관 거래소 증권 펀드 캐피탈 테크놀로지 공장 호텔 공원 광장 빌딩 타워 신구 항""".split()
 )
 # A trailing token naming a channel, not the thing: '광저우판위홍보 위챗계정(广州番禺发布)'.
+_PLACE_WORD_BEFORE_BRACKET = re.compile(r"\s*(?:시|현|구|성|진|촌|강|산|호|섬|자치주|자치구)\s*[(\[（［]")
 _DESCRIPTOR = re.compile(r"(?:계정|홈페이지|사이트|블로그|채널)$")
 # Endings that mark a Korean word as inflected or followed by a particle ('…에서 연구소').
 _BOUND_ENDINGS = set("은는을를에의와과로도서며고다면여해게지써된한할던던데")
@@ -437,6 +438,11 @@ def _plausible(term: str, zh: str, spaced: bool) -> bool:
     return True
 
 
+_EVERYDAY = 5000
+"""A jieba dictionary frequency above which a common word is an everyday one (领导 31,739,
+自治区 14,344), never a name's only reading (合肥 406, 石壁 599)."""
+
+
 def _glosses_a_word(term: str, zh: str) -> bool:
     """True when the bracket gives the hanja of an ordinary Korean word rather than a name.
 
@@ -449,17 +455,21 @@ def _glosses_a_word(term: str, zh: str) -> bool:
     if j is None or j[0] not in ("sino", "unrelated", "unknown"):
         return False
     from .chinese_words import is_common_word as common_chinese
+    from .chinese_words import word_frequency
     from .korean import is_common_word as common_korean
     from .korean import word_tags
 
     word = term.replace(" ", "")
+    han = "".join(_HAN.findall(zh))
+    if j[0] == "sino" and common_chinese(han) and word_frequency(han) >= _EVERYDAY:
+        return True  # 영도(領導): an everyday word, whatever else Kiwi knows by its reading (영도, Busan)
     if not common_korean(word):
         return False
     tags = word_tags(word)[:-1]
     if any(t in ("VV", "VA", "VX") for t in tags):
         return True
     # one dictionary word on each side: 경제일보 (经济日报) is two words, a newspaper's name
-    return len(tags) == 1 and common_chinese("".join(_HAN.findall(zh)))
+    return len(tags) == 1 and common_chinese(han)
 
 
 def _kind_by_dictionary(zh: str) -> str | None:
@@ -651,6 +661,8 @@ def _finish(b: _Builder) -> list[Pair]:
         titled = classify(term, zh, person_form=person_form, title_near=True, latin=latin)
         # the words around are read for a title only when a title would change the kind
         kind = titled if titled != plain and _title_near(text, s, after, line[1], line[2]) else plain
+        if kind in ("other", "concept") and not latin and _PLACE_WORD_BEFORE_BRACKET.match(text, e):
+            kind = "place"  # '도문 시(圖門)': the writer says what the name is
         if kind in ("other", "concept") and not latin:
             by_dictionary = _kind_by_dictionary(zh)
             if by_dictionary:

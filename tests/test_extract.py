@@ -115,6 +115,7 @@ NON_PAIRS = [
     "인구 규모로 수위(首位)를 차지한다",
     "각 자치구(自治區)와",
     "두 경사가 겹쳤다(雙重喜慶)",
+    "당의 영도(領導)를 강조했다",  # an everyday word, though Kiwi knows 영도 as a place in Busan
 ]
 
 
@@ -191,6 +192,10 @@ def test_nested_commas_stay_in_the_gloss():
         ("흑룡강(黑龍江)", "place"),
         ("서호(西湖)", "place"),
         ("덩샤오핑(邓小平)", "person"),
+        # the writer's place word before the bracket, and the Chinese and Korean place suffixes
+        ("도문 시(圖門) - 58%", "place"),
+        ("해란강(海蘭江)", "place"),
+        ("전당강대교(錢塘江大橋)", "place"),
     ],
 )
 def test_kinds(text, kind):

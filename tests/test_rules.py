@@ -47,11 +47,10 @@ FIRE = [
     ("kozh/inconsistent", "자오쯔양(趙紫陽)이 총서기가 됐다.\n중공 조자양 시대 개막", [(2, 4, "조자양", "자오쯔양")]),
     ("kozh/deprecated", "산업정보화부는 발표했다.", [(1, 1, "산업정보화부", "공업정보화부")]),
     ("kozh/deprecated", "첫 줄\n중국 산업정보화부(工业和信息化部)에서", [(2, 4, "산업정보화부", "공업정보화부")]),
-    # 中关村 is a modern place: its Sino-Korean 중관촌 is reported by kozh/nonstandard, which speaks
-    # before kozh/inconsistent for the same span and suggestion
-    ("kozh/nonstandard", "중관춘 포럼과 중관촌 커뮤니티", [(1, 9, "중관촌", "중관춘")]),
+    # 중관촌 is admitted (kozh/nonstandard leaves it), but the draft also writes the preferred 중관춘
+    ("kozh/inconsistent", "중관춘 포럼과 중관촌 커뮤니티", [(1, 9, "중관촌", "중관춘")]),
     ("kozh/inconsistent", "공업정보부(工业和信息化部)에서", [(1, 1, "공업정보부", "공업정보화부")]),
-    ("kozh/nonstandard", "중관촌에서 중관춘으로", [(1, 1, "중관촌", "중관춘")]),
+    ("kozh/inconsistent", "중관촌에서 중관춘으로", [(1, 1, "중관촌", "중관춘")]),
     ("kozh/nonstandard", "창제우(常州)에 간다", [(1, 1, "창제우", "창저우")]),
     ("kozh/variant", "류썩천은 말했다.", [(1, 1, "류썩천", "류싱천")]),
     ("kozh/variant", "그는 Dahooo 를 세웠다.", [(1, 4, "Dahooo", "Dahoo")]),

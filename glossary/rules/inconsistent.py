@@ -106,8 +106,8 @@ class Inconsistent:
             line = document.line_col(first_ref)[0]
             preferred = ref is not None and ref.norm == ref_norm and ref.status == "preferred"
             for start, end, norm in found:
-                if norm == ref_norm or (start, end) in reported:
-                    continue
+                if norm == ref_norm or (start, end) in reported or _in_brackets(document.text, start):
+                    continue  # (옌지(延吉, 연길): the other reading given as a gloss is no drift)
                 reported.add((start, end))
                 yield context.finding(
                     self, start, end,

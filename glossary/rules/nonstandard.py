@@ -38,8 +38,8 @@ class Nonstandard:
     통저우구(通州区) → 퉁저우구 (a Sino-Korean 통 inside an otherwise transliterated name),
     룡청연구소(龙城实验室) → 룽청연구소. Generic parts (市 시, 区 구, 研究院 연구원) may stay
     Sino-Korean; historic people and places (``era = historic``) take the Sino-Korean reading;
-    an entry marked ``customary`` (상해 for 上海) or carrying a ``house_spelling`` (커창반) is
-    accepted as the house writes it. Latin renderings (CALB) are never judged.
+    an entry marked ``customary`` (상해 for 上海) or carrying a ``house_spelling`` (커창반), and a
+    rendering a person marked preferred or admitted, are accepted as the house writes them. Latin renderings (CALB) are never judged.
 
     ## Why is this bad?
     Readers search for and recognise names by their standard spelling; the same person written
@@ -70,6 +70,8 @@ class Nonstandard:
         for pair, start, end in context.pairs:
             entry = index.entry_for_zh(pair.zh)
             kind = (entry.kind if entry and entry.kind else None) or getattr(pair, "kind", None)
+            if kind in ("other", "concept") and getattr(pair, "kind", None) not in (None, "other", "concept"):
+                kind = pair.kind  # this mention says more than the entry's first guess (도문 시(圖門))
             finding = self._judge_one(context, start, end, pair.term, pair.zh, kind, entry)
             if finding is not None:
                 seen.add((start, end))
@@ -97,9 +99,9 @@ class Nonstandard:
                 return None
             if entry.customary:
                 return None
-            preferred = entry.preferred
-            if preferred is not None and preferred.norm == norm_key(korean):
-                return None  # a person chose it
+            norm = norm_key(korean)
+            if any(t.norm == norm and t.status in ("preferred", "admitted") for t in entry.ko_terms):
+                return None  # a person chose or accepted it (the TUI's and the editor's "accept")
         text = context.document.text
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
