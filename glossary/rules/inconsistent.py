@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..finding import Finding, Severity
 from ..index import NAME_KINDS
-from ..korean import stem_starts
+from ..korean import starts_word, stem_starts
 from ..textnorm import has_hangul, is_han, norm_key
 
 
@@ -130,7 +130,6 @@ class Inconsistent:
         from ..korean import is_common_word
 
         text = document.text
-        doc_stems = set(context.stems.values())
         done: set[str] = set()
         for pair, start, _ in context.pairs:
             zh = pair.zh
@@ -139,12 +138,14 @@ class Inconsistent:
             done.add(zh)
             term = norm_key(pair.term)
             sino = sino_korean(zh)
-            if sino == term or sino not in doc_stems or context.judge(term, zh, None).verdict != "standard":
+            if sino == term or sino not in text or context.judge(term, zh, None).verdict != "standard":
                 continue
-            if is_common_word(sino):
+            # as a word of its own (조자양은) or leading a compound (연변조선족자치주, 용정차)
+            starts = [at for at in _find_all(text, sino) if starts_word(text, at)]
+            if not starts or is_common_word(sino):
                 continue
             line = document.line_col(start)[0]
-            for at in stem_starts(text, sino):
+            for at in starts:
                 end = at + len(sino)
                 if (at, end) in reported or context.covered[at] or _in_brackets(text, at):
                     continue  # (an alias given in brackets, 충칭(중경, 重慶), is a gloss, not a use)
@@ -191,6 +192,15 @@ class Inconsistent:
                             f"{standard} is the transliteration",
                             suggestions=(standard,), replacement=standard, safe=False,
                         )
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def _in_brackets(text: str, at: int) -> bool:
