@@ -446,16 +446,18 @@ _EVERYDAY = 5000
 def _glosses_a_word(term: str, zh: str) -> bool:
     """True when the bracket gives the hanja of an ordinary Korean word rather than a name.
 
-    Asked only of renderings that are no transliteration (Sino-Korean, or unrelated): Kiwi must
+    Asked of renderings that are no transliteration (Sino-Korean, or unrelated) and of one
+    syllable for one character (성(省), where both readings agree): Kiwi must
     read the Korean as one common word (수위, 자치구) or a verb (겹쳤다) and jieba the Chinese as
     one common word (首位 m, 自治区 n), so that 연길(延吉), 무한(武漢), 경제일보(经济日报) and
     전정특신(專精特新) stay.
     """
     j = _judged(term.replace(" ", ""), zh)
-    if j is None or j[0] not in ("sino", "unrelated", "unknown"):
+    one_character = len(_HAN.findall(zh)) == 1 and len(term) == 1  # 성(省), 무(亩): both readings agree
+    if j is None or (j[0] not in ("sino", "unrelated", "unknown") and not one_character):
         return False
     from .chinese_words import is_common_word as common_chinese
-    from .chinese_words import word_frequency
+    from .chinese_words import word_class, word_frequency
     from .korean import is_common_word as common_korean
     from .korean import word_tags
 
@@ -468,8 +470,11 @@ def _glosses_a_word(term: str, zh: str) -> bool:
     tags = word_tags(word)[:-1]
     if any(t in ("VV", "VA", "VX") for t in tags):
         return True
-    # one dictionary word on each side: 경제일보 (经济日报) is two words, a newspaper's name
-    return len(tags) == 1 and common_chinese(han)
+    if len(tags) != 1:
+        return False  # 경제일보 (经济日报) is two words, a newspaper's name
+    # one common word on each side; or a common Korean word that does not even read the Chinese,
+    # a translation (집단(民系)), where a name that does not read it is a brand (텐센트, NNP)
+    return common_chinese(han) or (j[0] == "unrelated" and not word_class(han).startswith(("nr", "ns", "nz", "nt")))
 
 
 def _kind_by_dictionary(zh: str) -> str | None:

@@ -116,6 +116,8 @@ NON_PAIRS = [
     "각 자치구(自治區)와",
     "두 경사가 겹쳤다(雙重喜慶)",
     "당의 영도(領導)를 강조했다",  # an everyday word, though Kiwi knows 영도 as a place in Busan
+    "성(省) 정부가 발표했다",  # one character, one syllable, an ordinary word
+    "이주한 집단(民系)을 이룬다",  # a Korean word translating the Chinese
 ]
 
 
