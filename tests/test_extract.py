@@ -77,7 +77,6 @@ FORMS = [
     ("창저우(常州)와 기업* 상장", [("창저우", "常州")]),  # a marked word without a gloss anywhere
     ("1 전정특신: (專精特新, 전문화·정밀화) 전정특신 기업은", [("전정특신", "專精特新")]),
     # hanja glosses of ordinary words, a unit after a number
-    ("100 만 무(亩)의 삼림", [("무", "亩")]),
     # source lines and headings
     ("— 남방일보(南方日报)", [("남방일보", "南方日报")]),
     ("1. 차이리엔사(财联社): 苹果和 Meta", [("차이리엔사", "财联社")]),
@@ -117,6 +116,7 @@ NON_PAIRS = [
     "당의 영도(領導)를 강조했다",  # an everyday word, though Kiwi knows 영도 as a place in Busan
     "성(省) 정부가 발표했다",  # one character, one syllable, an ordinary word
     "주력 상품의 성(省)내 시장",
+    "100 만 무(亩)의 삼림",  # a unit of area
     "이주한 집단(民系)을 이룬다",  # a Korean word translating the Chinese
 ]
 
