@@ -37,8 +37,9 @@ _NEAR_BASE = 0.35
 _NEAR_MAX = 0.34  # largest class-level jamo distance still called near
 _EPS = 0.01
 
-# Geographic words that name a river, lake or mountain after a single character (岷江 민강).
-_RIVERS_AND_MOUNTAINS = {"江", "河", "山", "湖"}
+# Generic words that follow a single character: a river, lake or mountain (岷江 민강), a people
+# (瑶族 야오족).
+_AFTER_ONE_CHARACTER = {"江", "河", "山", "湖", "族"}
 
 # Lexicon kinds whose words may be Sino-Korean or translated in any verdict.
 _GENERIC = {"suffix", "institution", "geo"}
@@ -241,8 +242,8 @@ def _candidates(chinese: str, era: str | None) -> tuple[tuple[_Cand, ...], ...]:
                 seen_words.add((word, kind))
                 generic = kind in _GENERIC
                 # a one-character generic word is a suffix only after a name (合肥市, not 上海);
-                # a river or mountain may follow one character (岷江 민강, 泰山)
-                if generic and n == 1 and (i == 0 or (i == 1 and word not in _RIVERS_AND_MOUNTAINS and trad[i] not in _RIVERS_AND_MOUNTAINS)):
+                # a river, mountain or people may follow one character (岷江 민강, 瑶族 야오족)
+                if generic and n == 1 and (i == 0 or (i == 1 and word not in _AFTER_ONE_CHARACTER and trad[i] not in _AFTER_ONE_CHARACTER)):
                     continue
                 sino = hanzi.sino_korean(trad[i : i + n])
                 for f in forms:
@@ -406,9 +407,10 @@ def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part
     """Sino-Korean syllables read where a transliterated name goes on are misreadings: near.
 
     통저우 for 通州: 통 is the Sino-Korean reading of 通, but before the transliterated 저우 it is
-    a non-standard spelling of 퉁; 동애잉 for 董艾颖 is 둥아이잉. A Sino-Korean stretch after which
-    only generic or translated parts follow is a Korean word inside a mixed name and stays:
-    대만 in 웨강아오대만구, 삼각주 in 창장삼각주.
+    a non-standard spelling of 퉁, and 창 after 커 in 우웨펑커창 one of 촹 (创); 동애잉 for 董艾颖 is
+    둥아이잉. A single syllable changes only when it sounds like the transliteration. A Sino-Korean
+    stretch of two or more syllables after which only generic or translated parts follow is a
+    Korean word inside a mixed name and stays: 삼각주 in 창장삼각주.
     """
     best = hanzi.best_pinyin(chinese)
     items = list(parts)
@@ -425,7 +427,15 @@ def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part
         while end < len(items) and core_sino(items[end][1]):
             end += 1
         after = next((q for _, q in items[end:] if not q.generic and q.label != "other"), None)
-        if after is not None and after.label in ("standard", "near"):
+        before = items[k - 1][1] if k > 0 else None
+        following = items[end][1] if end < len(items) else None
+
+        def transliterated(q: Part | None) -> bool:
+            return q is not None and q.label in ("standard", "near") and not q.generic
+
+        # one syllable: before a transliterated one (통저우), or ending the name after one (커창)
+        lone = end - k == 1 and (transliterated(following) or (following is None and transliterated(before)))
+        if lone or (after is not None and after.label in ("standard", "near")):
             for x in range(k, end):
                 pos, p = items[x]
                 opts = _translit_options(p.chinese, best[pos])

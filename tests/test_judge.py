@@ -273,3 +273,14 @@ def test_a_stray_syllable_before_a_name_is_reported_not_fixed():
 def test_a_sino_korean_reading_before_a_transliteration_is_shown_not_fixed():
     j = judge("동애잉", "董艾颖")
     assert j.suggestion == "둥아이잉" and not j.confident
+
+
+@pytest.mark.parametrize(
+    "korean,chinese,suggestion",
+    [("우위에펑커창", "武岳峰科创", "우웨펑커촹"),  # 创 chuàng ends the name: 창 is its Sino-Korean misreading
+     ("시베이농민은행", "西北农民银行", None),  # 농민 is a Korean word before 银行
+     ("야오족", "瑶族", None), ("민강", "岷江", None)],  # 族 and 江 after one character are generic
+)
+def test_a_lone_sino_korean_syllable_only_where_the_name_is_transliterated(korean, chinese, suggestion):
+    j = judge(korean, chinese)
+    assert j.suggestion == suggestion, j
