@@ -363,3 +363,45 @@ def is_ordinary_word(word: str) -> bool:
     verdict = score > ORDINARY_SCORE
     _WORD_VERDICTS.put(word, verdict)
     return verdict
+
+
+COMMON_SCORE = -25.0
+"""Kiwi scores a common word of its dictionary (개봉 -17, 총칭 -19, 일+조 -20, 천진 -21, 화평 -23)
+above a word it only guesses a noun tag or a split for (호북 -26, 흑+하 -26, 수저우 -27, 이극강 -29)."""
+
+_COMMON_VERDICTS = DiskMemo(
+    "common-words", lambda: _verdict_stamp() + f"c{COMMON_SCORE:g}",
+    lambda word, verdict: type(word) is str and type(verdict) is bool,
+)
+"""Word -> :func:`is_common_word`'s verdict, kept between runs."""
+
+_NAME_TAGS = frozenset({"NNP"})
+
+
+@lru_cache(maxsize=8192)
+def is_common_word(word: str) -> bool:
+    """True when Kiwi reads ``word`` as a common word of its dictionary, not as a name.
+
+    Stricter about names than :func:`is_ordinary_word`, which calls nearly every short word
+    ordinary: Kiwi's dictionary has Chinese places in their Sino-Korean reading as proper nouns
+    (장춘, 북경, 쑤저우), so a proper noun here is a name, not a common word. A common word is a
+    verb or ending anywhere in the best reading (상해 → 상하+어), or one dictionary token that is
+    not a proper noun, or dictionary pieces, scoring above :data:`COMMON_SCORE` (개봉, 소주, 총칭;
+    일+조, 용+자). Pieces Kiwi has to force (흑+하 -26, 의+빈 -26) are no word of its dictionary.
+    """
+    known = _COMMON_VERDICTS.get(word)
+    if known is not None:
+        return known
+    try:
+        tokens, score = _kiwi().analyze(word, top_n=1)[0][:2]
+    except Exception:  # no analyser: nothing is known to be a common word (not remembered)
+        return False
+    tags = [t.tag for t in tokens]
+    if any(tag.startswith(("V", "E", "XSV", "XSA")) for tag in tags):
+        verdict = True
+    elif len(tokens) == 1 and tags[0] in _NAME_TAGS:
+        verdict = False
+    else:
+        verdict = score > COMMON_SCORE
+    _COMMON_VERDICTS.put(word, verdict)
+    return verdict

@@ -40,10 +40,22 @@ class LintContext:
     what those rules read.
     """
 
-    def __init__(self, document: "Document", index: "GlossaryIndex", *, source_text: str | None = None):
+    def __init__(
+        self, document: "Document", index: "GlossaryIndex", *, source_text: str | None = None, use_base: bool = True
+    ):
         self.document = document
         self.index = index
         self.source_text = source_text
+        self.use_base = use_base
+
+    @cached_property
+    def base(self):
+        """The bundled base glossary (:mod:`glossary.base`), or None when ``base = false``."""
+        if not self.use_base:
+            return None
+        from ..base import base_glossary
+
+        return base_glossary()
 
     @cached_property
     def squeezed(self) -> str:
@@ -99,6 +111,29 @@ class LintContext:
 
         words = list(self.words)
         return dict(zip(words, stems(words)))
+
+    @cached_property
+    def hangul_stems(self) -> list[str]:
+        """The draft's Hangul stems of two or more syllables (particles cut off), sorted."""
+        from ..textnorm import is_hangul
+
+        return sorted({b for b in self.stems.values() if len(b) >= 2 and all(map(is_hangul, b))})
+
+    @cached_property
+    def stem_positions(self) -> dict[str, list[int]]:
+        """Stem -> where a word with that stem starts, outside glossary matches and pairs (one
+        pass over the words; made only when a rule has something to report)."""
+        from ..korean import _WORD
+
+        text = self.document.text
+        covered = self.covered
+        stem_of = self.stems
+        out: dict[str, list[int]] = {}
+        for m in _WORD.finditer(text):
+            start = m.start()
+            if text[start] >= "\uac00" and not covered[start]:
+                out.setdefault(stem_of.get(m.group(), m.group()), []).append(start)
+        return out
 
     def judge(self, korean: str, chinese: str, era: str | None = None):
         return _judge(korean, chinese, era)
@@ -168,7 +203,9 @@ def _locate(doc: "Document", pair) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+from .base_name import BaseNameRule  # noqa: E402
 from .deprecated import Deprecated  # noqa: E402
+from .drift import Drift  # noqa: E402
 from .inconsistent import Inconsistent  # noqa: E402
 from .missing_term import MissingTerm  # noqa: E402
 from .nonstandard import Nonstandard  # noqa: E402
@@ -178,7 +215,10 @@ from .variant import Variant  # noqa: E402
 
 RULES: dict[str, Rule] = {
     rule.code: rule
-    for rule in (Deprecated(), Inconsistent(), Variant(), Nonstandard(), Spacing(), UnknownPair(), MissingTerm())
+    for rule in (
+        Deprecated(), Inconsistent(), Variant(), Nonstandard(), Drift(), BaseNameRule(), Spacing(), UnknownPair(),
+        MissingTerm(),
+    )
 }
 """Every rule by code."""
 
