@@ -385,7 +385,7 @@ def is_common_word(word: str) -> bool:
     Stricter about names than :func:`is_ordinary_word`, which calls nearly every short word
     ordinary: Kiwi's dictionary has Chinese places in their Sino-Korean reading as proper nouns
     (장춘, 북경, 쑤저우), so a proper noun here is a name, not a common word. A common word is a
-    verb or ending anywhere in the best reading (상해 → 상하+어), or one dictionary token that is
+    verb or ending anywhere in a best reading scoring above :data:`ORDINARY_SCORE` (상해 → 상하+어), or one dictionary token that is
     not a proper noun, or dictionary pieces, scoring above :data:`COMMON_SCORE` (개봉, 소주, 총칭;
     일+조, 용+자). Pieces Kiwi has to force (흑+하 -26, 의+빈 -26) are no word of its dictionary.
     """
@@ -398,7 +398,7 @@ def is_common_word(word: str) -> bool:
         return False
     tags = [t.tag for t in tokens]
     if any(tag.startswith(("V", "E", "XSV", "XSA")) for tag in tags):
-        verdict = True
+        verdict = score > ORDINARY_SCORE  # 장저민 as 장+저미+ㄴ (-30.7) is a forced reading
     elif len(tokens) == 1 and tags[0] in _NAME_TAGS:
         verdict = False
     else:
