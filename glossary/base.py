@@ -123,8 +123,8 @@ _SUFFIX_KO = {"市": "시", "省": "성", "县": "현", "区": "구", "縣": "�
 def base_glossary() -> BaseGlossary:
     """The base glossary, read once from the package's tables."""
     names: list[BaseName] = []
-    for zh, korean, kind, rule, accepted, source in hanzi._read_tsv("base_names.tsv"):
-        sino = hanzi.sino_korean(zh) if kind in ("person", "place") and rule == "translit" else ""
+    for zh, korean, kind, rule, accepted, source, sino in hanzi._read_tsv("base_names.tsv"):
+        sino = sino if kind in ("person", "place") and rule == "translit" else ""
         names.append(BaseName(zh, korean, kind, rule, sino, tuple(a for a in accepted.split("|") if a), "", source))
     hand = {n.zh for n in names}
     source = _places_source()

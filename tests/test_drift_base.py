@@ -12,7 +12,6 @@ from glossary.judge import judge
 from glossary.lint import lint_document
 from glossary.sources import document_from_text
 from glossary.spellings import confusions, pinyin_keys, standard_spelling
-from glossary.store import Glossary
 
 
 @pytest.fixture(scope="module")
@@ -93,9 +92,7 @@ def test_drift_against_a_base_form_asks_the_judge(index):
 
 
 def test_drift_reference_is_the_team_preferred_term():
-    g = Glossary.open(":memory:")
-    g.add_term("중관춘", "中关村", kind="place", status="preferred")
-    index = GlossaryIndex.for_glossary(g, use_cache=False)
+    index = GlossaryIndex.from_terms([("중관춘", "中关村")], kind="place", status="preferred")
     found = run(index, "중관촌 포럼과 중관촌 커뮤니티. 중관춘에서.", "kozh/drift")
     # the glossary's term is matched and the two 중관촌 are reported, the fix safe
     assert [f[2:] for f in found] == [("중관촌", "중관춘", True), ("중관촌", "중관춘", True)]
@@ -135,9 +132,7 @@ def test_base_off_in_kozh_toml(index):
 
 
 def test_team_glossary_wins_over_the_base():
-    g = Glossary.open(":memory:")
-    g.add_term("장춘", "长春", kind="place", status="preferred")
-    index = GlossaryIndex.for_glossary(g, use_cache=False)
+    index = GlossaryIndex.from_terms([("장춘", "长春")], kind="place", status="preferred")
     assert run(index, "장춘은 지린성의 성도다.", "kozh/base") == []
 
 
@@ -148,7 +143,8 @@ NAMES = hanzi._read_tsv("base_names.tsv")
 
 @pytest.mark.parametrize("row", NAMES, ids=[r[0] for r in NAMES])
 def test_base_name_row(row):
-    zh, korean, kind, rule, accepted, source = row
+    zh, korean, kind, rule, accepted, source, sino = row
+    assert sino == hanzi.sino_korean(zh)
     assert kind in ("person", "place", "org", "company", "media") and source
     if rule == "translit":
         assert judge(korean, zh, era="modern").verdict == "standard"

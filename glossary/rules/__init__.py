@@ -115,25 +115,33 @@ class LintContext:
     @cached_property
     def hangul_stems(self) -> list[str]:
         """The draft's Hangul stems of two or more syllables (particles cut off), sorted."""
-        from ..textnorm import is_hangul
+        known = _HANGUL_STEMS
+        if len(known) > 200_000:
+            known.clear()
+        out = []
+        for b in set(self.stems.values()):
+            ok = known.get(b)
+            if ok is None:
+                ok = known[b] = len(b) >= 2 and all(map(_is_hangul, b))
+            if ok:
+                out.append(b)
+        out.sort()
+        return out
 
-        return sorted({b for b in self.stems.values() if len(b) >= 2 and all(map(is_hangul, b))})
+    def positions_of(self, stem: str) -> list[int]:
+        """Where a word with this stem starts, outside glossary matches and pairs (made per stem,
+        only for the few stems a rule reports)."""
+        got = self._positions.get(stem)
+        if got is None:
+            from ..korean import stem_starts
+
+            covered = self.covered
+            got = self._positions[stem] = [s for s in stem_starts(self.document.text, stem) if not covered[s]]
+        return got
 
     @cached_property
-    def stem_positions(self) -> dict[str, list[int]]:
-        """Stem -> where a word with that stem starts, outside glossary matches and pairs (one
-        pass over the words; made only when a rule has something to report)."""
-        from ..korean import _WORD
-
-        text = self.document.text
-        covered = self.covered
-        stem_of = self.stems
-        out: dict[str, list[int]] = {}
-        for m in _WORD.finditer(text):
-            start = m.start()
-            if text[start] >= "\uac00" and not covered[start]:
-                out.setdefault(stem_of.get(m.group(), m.group()), []).append(start)
-        return out
+    def _positions(self) -> dict[str, list[int]]:
+        return {}
 
     def judge(self, korean: str, chinese: str, era: str | None = None):
         return _judge(korean, chinese, era)
@@ -171,6 +179,13 @@ class LintContext:
 
 
 _SPACES = re.compile(r"\s+")
+
+_HANGUL_STEMS: dict[str, bool] = {}
+"""Stem -> whether it is two or more Hangul syllables (kept between drafts: stems repeat)."""
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
 
 
 @lru_cache(maxsize=65536)

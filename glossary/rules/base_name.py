@@ -79,10 +79,10 @@ class BaseNameRule:
                 hits.append((stem, hit))
         if not hits:
             return
-        positions = context.stem_positions
         found = []
         for stem, (name_part, names) in hits:
-            if not positions.get(stem) or is_common_word(name_part):
+            starts = context.positions_of(stem)
+            if not starts or is_common_word(name_part):
                 continue
             suggestions = set()
             for name in names:
@@ -98,7 +98,7 @@ class BaseNameRule:
             if len({s[0] for s in suggestions}) != 1:
                 continue  # not off the standard, or two names read alike: say nothing
             suggestion, confident, zh, korean = sorted(suggestions)[0]
-            for start in positions[stem]:
+            for start in starts:
                 end = start + len(name_part)
                 found.append(context.finding(
                     self, start, end,

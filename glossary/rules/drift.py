@@ -58,14 +58,19 @@ class Drift:
 
     def check(self, document, index, context) -> Iterator[Finding]:
         by_key: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        keys_of = _KEYS
+        if len(keys_of) > 200_000:
+            keys_of.clear()
         for stem in context.hangul_stems:
-            for key in pinyin_keys(stem):
-                if len(key) >= MIN_SYLLABLES:
-                    by_key[key].append(stem)
+            keys = keys_of.get(stem)
+            if keys is None:
+                keys = keys_of[stem] = tuple(k for k in pinyin_keys(stem) if len(k) >= MIN_SYLLABLES)
+            for key in keys:
+                by_key[key].append(stem)
         groups = _groups([tuple(v) for v in by_key.values() if len(v) > 1])
         if not groups:
             return
-        positions = context.stem_positions
+        positions = _Positions(context)
         found: list[tuple[int, int, Finding]] = []
         for group in groups:
             members = [m for m in group if positions.get(m) or norm_key(m) in index.by_norm]
@@ -126,6 +131,23 @@ class Drift:
             if verdict is None or norm_key(verdict[0]) != norm_key(ref):
                 continue
             yield stem, ref, verdict[0], safe and verdict[1], zh if team else None
+
+
+_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {}
+"""Stem -> its pinyin keys of two or more syllables (kept between drafts: stems repeat)."""
+
+
+class _Positions:
+    """``positions.get(stem)``: where the stem stands, asked of the context per stem."""
+
+    def __init__(self, context) -> None:
+        self.context = context
+
+    def get(self, stem: str, default=None):
+        return self.context.positions_of(stem) or default
+
+    def __getitem__(self, stem: str):
+        return self.context.positions_of(stem)
 
 
 def _team_term(index, stem: str):
