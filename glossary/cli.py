@@ -179,6 +179,30 @@ def terms_show(ctx, chinese: str, as_json: bool) -> None:
             click.echo(f"      {s.path}:{s.line}:{s.column}  {s.context or ''}")
 
 
+@terms.command("drift")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per group.")
+@click.pass_context
+def terms_drift(ctx, as_json: bool) -> None:
+    """List glossary renderings that spell one name two transliteration-equivalent ways.
+
+    Example: kozh terms drift
+    """
+    from dataclasses import asdict
+
+    from .drift import glossary_drift
+
+    glossary = open_glossary(ctx, create=False)
+    for group in glossary_drift(glossary):
+        if as_json:
+            click.echo(_json(asdict(group)))
+            continue
+        click.echo(group.pinyin)
+        for r in group.renderings:
+            click.echo(f"  {r.text}\t{r.zh}\t[{r.status}]\t{'standard' if r.standard else 'not standard'}\tseen {r.frequency}×")
+            for s in glossary.sightings_of(r.term_id, limit=3):
+                click.echo(f"      {s.path}:{s.line}:{s.column}  {s.context or ''}")
+
+
 @terms.command("set-status")
 @click.argument("term")
 @click.argument("status", type=click.Choice(STATUSES))
@@ -260,8 +284,20 @@ def extract(ctx, paths: tuple[str, ...], dry_run: bool, fmt: str) -> None:
     from .progress import file_progress
     from .sources import iter_source_files
 
+    from .base import base_glossary
+    from .config import load_config
+
     glossary = None if dry_run else open_glossary(ctx)
-    on_pair = (lambda pair: click.echo(_json(pair.to_dict()))) if fmt == "json" else None
+    base = base_glossary() if load_config().base else None
+    disagreements: dict[tuple[str, str], str] = {}
+
+    def on_pair(pair) -> None:
+        standard = base.disagreement(pair.term, pair.zh) if base is not None else None
+        if standard is not None:
+            disagreements[(pair.zh, pair.term)] = standard
+        if fmt == "json":
+            click.echo(_json({**pair.to_dict(), **({"base": standard} if standard else {})}))
+
     files = list(iter_source_files(paths))  # walked once, for the bar and the extraction
     with file_progress(len(files), enabled=fmt == "text") as on_file:
         summary = extract_into(glossary, files, on_pair=on_pair, on_file=on_file)
@@ -276,6 +312,8 @@ def extract(ctx, paths: tuple[str, ...], dry_run: bool, fmt: str) -> None:
     )
     for zh, texts in summary.conflicts.items():
         click.echo(f"  conflict {zh}: {', '.join(texts)}", file=out)
+    for (zh, term), standard in sorted(disagreements.items()):
+        click.echo(f"  base {zh}: {standard} (extracted {term})", file=out)
 
 
 def _inputs(values: tuple[str, ...]) -> list[str]:

@@ -27,6 +27,8 @@ class Config:
     """Glossary path, relative to the config file's folder."""
     rules: dict[str, object] = field(default_factory=dict)
     """Per rule: ``false`` to turn it off, or a severity name."""
+    base: bool = True
+    """Consult the bundled base glossary (``base = false`` turns it off)."""
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -60,7 +62,10 @@ def load_config(start: Path | None = None) -> Config:
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise BadInput(f"{path}: [rules] must be a table")
-    return Config(path=path, db=db, rules=rules)
+    base = data.get("base", True)
+    if not isinstance(base, bool):
+        raise BadInput(f"{path}: base must be true or false")
+    return Config(path=path, db=db, rules=rules, base=base)
 
 
 def resolve_db(option: str | None, start: Path | None = None) -> str:

@@ -37,3 +37,10 @@ def past_sentence(line: str, column: int) -> bool:
             return bool(_PAST.search(line, start, m.start() + 1))
         start = m.end()
     return bool(_PAST.search(line, start))
+
+
+def past_at(text: str, at: int) -> bool:
+    """:func:`past_sentence` for the sentence holding offset ``at`` of a whole text."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return past_sentence(text[start : end if end >= 0 else len(text)], at - start)

@@ -386,13 +386,43 @@ def word_tags(word: str) -> tuple[str, ...]:
     return _WORD_TAGS.answer(word, ask)
 
 
+COMMON_SCORE = -25.0
+"""Kiwi scores a common word of its dictionary (개봉 -17, 총칭 -19, 일+조 -20, 천진 -21, 화평 -23)
+above a word it only guesses a noun tag or a split for (호북 -26, 흑+하 -26, 수저우 -27, 이극강 -29)."""
+
+_COMMON_VERDICTS = DiskMemo(
+    "common-words", lambda: _verdict_stamp() + f"c{COMMON_SCORE:g}",
+    lambda word, verdict: type(word) is str and type(verdict) is bool,
+)
+"""Word -> :func:`is_common_word`'s verdict, kept between runs."""
+
+_NAME_TAGS = frozenset({"NNP"})
+
+
+@lru_cache(maxsize=8192)
 def is_common_word(word: str) -> bool:
-    """True when Kiwi reads ``word`` as a known common word (no proper noun in it, 수위, 자치구,
-    아명) or as an inflected verb or adjective (겹쳤다), not as a name (연길, 텐센트, 습근평)."""
-    tags = word_tags(word)
-    if not tags:
+    """True when Kiwi reads ``word`` as a common word of its dictionary, not as a name.
+
+    Stricter about names than :func:`is_ordinary_word`, which calls nearly every short word
+    ordinary: Kiwi's dictionary has Chinese places in their Sino-Korean reading as proper nouns
+    (장춘, 북경, 쑤저우), so a proper noun here is a name, not a common word. A common word is a
+    verb or ending anywhere in a best reading scoring above :data:`ORDINARY_SCORE` (상해 → 상하+어), or one dictionary token that is
+    not a proper noun, or dictionary pieces, scoring above :data:`COMMON_SCORE` (개봉, 소주, 총칭;
+    일+조, 용+자). Pieces Kiwi has to force (흑+하 -26, 의+빈 -26) are no word of its dictionary.
+    """
+    known = _COMMON_VERDICTS.get(word)
+    if known is not None:
+        return known
+    try:
+        tokens, score = _kiwi().analyze(word, top_n=1)[0][:2]
+    except Exception:  # no analyser: nothing is known to be a common word (not remembered)
         return False
-    *tags, score = tags
-    if any(t in ("VV", "VA", "VX") for t in tags):
-        return True
-    return float(score) > ORDINARY_SCORE and not any(t in ("NNP", "SL", "SH") for t in tags)
+    tags = [t.tag for t in tokens]
+    if any(tag.startswith(("V", "E", "XSV", "XSA")) for tag in tags):
+        verdict = score > ORDINARY_SCORE  # 장저민 as 장+저미+ㄴ (-30.7) is a forced reading
+    elif len(tokens) == 1 and tags[0] in _NAME_TAGS:
+        verdict = False
+    else:
+        verdict = score > COMMON_SCORE
+    _COMMON_VERDICTS.put(word, verdict)
+    return verdict

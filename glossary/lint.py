@@ -82,7 +82,7 @@ def lint_document(
     if select is not None:
         wanted = set(select)
         rules = {code: sev for code, sev in rules.items() if code in wanted}
-    context = LintContext(doc, index, source_text=source_text)
+    context = LintContext(doc, index, source_text=source_text, use_base=config.base if config else True)
     findings: list[Finding] = []
     for code, severity in rules.items():
         rule = RULES[code]
@@ -94,7 +94,10 @@ def lint_document(
     return _suppress(doc, _dedup(findings))
 
 
-_PRIORITY = ("kozh/deprecated", "kozh/nonstandard", "kozh/variant", "kozh/inconsistent", "kozh/spacing")
+_PRIORITY = (
+    "kozh/deprecated", "kozh/nonstandard", "kozh/variant", "kozh/inconsistent", "kozh/drift", "kozh/base",
+    "kozh/spacing",
+)
 """When two rules flag the same span with the same suggestion, the earlier one here speaks."""
 
 

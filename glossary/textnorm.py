@@ -108,3 +108,11 @@ def to_traditional(text: str) -> str:
     '廣東'
     """
     return _convert("s2t", text)
+
+
+def inside_brackets(text: str, at: int) -> bool:
+    """True when offset ``at`` lies inside round brackets opened earlier on its line
+    (후베이성(호북성), 옌지(延吉, 연길): a gloss, not a use of the word)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")

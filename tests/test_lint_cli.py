@@ -113,7 +113,7 @@ def test_rules_lists_every_rule():
     result = CliRunner().invoke(cli, ["rules"], standalone_mode=False)
     lines = result.output.splitlines()
     assert [line.split()[0] for line in lines] == [
-        "kozh/deprecated", "kozh/inconsistent", "kozh/variant", "kozh/nonstandard",
+        "kozh/deprecated", "kozh/inconsistent", "kozh/variant", "kozh/nonstandard", "kozh/drift", "kozh/base",
         "kozh/spacing", "kozh/unknown-pair", "kozh/missing-term",
     ]
 

@@ -40,10 +40,22 @@ class LintContext:
     what those rules read.
     """
 
-    def __init__(self, document: "Document", index: "GlossaryIndex", *, source_text: str | None = None):
+    def __init__(
+        self, document: "Document", index: "GlossaryIndex", *, source_text: str | None = None, use_base: bool = True
+    ):
         self.document = document
         self.index = index
         self.source_text = source_text
+        self.use_base = use_base
+
+    @cached_property
+    def base(self):
+        """The bundled base glossary (:mod:`glossary.base`), or None when ``base = false``."""
+        if not self.use_base:
+            return None
+        from ..base import base_glossary
+
+        return base_glossary()
 
     @cached_property
     def squeezed(self) -> str:
@@ -100,6 +112,37 @@ class LintContext:
         words = list(self.words)
         return dict(zip(words, stems(words)))
 
+    @cached_property
+    def hangul_stems(self) -> list[str]:
+        """The draft's Hangul stems of two or more syllables (particles cut off), sorted."""
+        known = _HANGUL_STEMS
+        if len(known) > 200_000:
+            known.clear()
+        out = []
+        for b in set(self.stems.values()):
+            ok = known.get(b)
+            if ok is None:
+                ok = known[b] = len(b) >= 2 and all(map(_is_hangul, b))
+            if ok:
+                out.append(b)
+        out.sort()
+        return out
+
+    def positions_of(self, stem: str) -> list[int]:
+        """Where a word with this stem starts, outside glossary matches and pairs (made per stem,
+        only for the few stems a rule reports)."""
+        got = self._positions.get(stem)
+        if got is None:
+            from ..korean import stem_starts
+
+            covered = self.covered
+            got = self._positions[stem] = [s for s in stem_starts(self.document.text, stem) if not covered[s]]
+        return got
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        return {}
+
     def judge(self, korean: str, chinese: str, era: str | None = None):
         return _judge(korean, chinese, era)
 
@@ -137,6 +180,13 @@ class LintContext:
 
 _SPACES = re.compile(r"\s+")
 
+_HANGUL_STEMS: dict[str, bool] = {}
+"""Stem -> whether it is two or more Hangul syllables (kept between drafts: stems repeat)."""
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
 
 @lru_cache(maxsize=65536)
 def _judge(korean: str, chinese: str, era: str | None):
@@ -168,7 +218,9 @@ def _locate(doc: "Document", pair) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+from .base_name import BaseNameRule  # noqa: E402
 from .deprecated import Deprecated  # noqa: E402
+from .drift import Drift  # noqa: E402
 from .inconsistent import Inconsistent  # noqa: E402
 from .missing_term import MissingTerm  # noqa: E402
 from .nonstandard import Nonstandard  # noqa: E402
@@ -178,7 +230,10 @@ from .variant import Variant  # noqa: E402
 
 RULES: dict[str, Rule] = {
     rule.code: rule
-    for rule in (Deprecated(), Inconsistent(), Variant(), Nonstandard(), Spacing(), UnknownPair(), MissingTerm())
+    for rule in (
+        Deprecated(), Inconsistent(), Variant(), Nonstandard(), Drift(), BaseNameRule(), Spacing(), UnknownPair(),
+        MissingTerm(),
+    )
 }
 """Every rule by code."""
 

@@ -9,7 +9,7 @@ from typing import Iterator
 from ..finding import Finding, Severity
 from ..index import NAME_KINDS
 from ..korean import starts_word, stem_starts
-from ..textnorm import has_hangul, is_han, norm_key
+from ..textnorm import has_hangul, inside_brackets, is_han, norm_key
 
 
 class Inconsistent:
@@ -106,7 +106,7 @@ class Inconsistent:
             line = document.line_col(first_ref)[0]
             preferred = ref is not None and ref.norm == ref_norm and ref.status == "preferred"
             for start, end, norm in found:
-                if norm == ref_norm or (start, end) in reported or _in_brackets(document.text, start):
+                if norm == ref_norm or (start, end) in reported or inside_brackets(document.text, start):
                     continue  # (옌지(延吉, 연길): the other reading given as a gloss is no drift)
                 reported.add((start, end))
                 yield context.finding(
@@ -147,7 +147,7 @@ class Inconsistent:
             line = document.line_col(start)[0]
             for at in starts:
                 end = at + len(sino)
-                if (at, end) in reported or context.covered[at] or _in_brackets(text, at):
+                if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
                     continue  # (an alias given in brackets, 충칭(중경, 重慶), is a gloss, not a use)
                 reported.add((at, end))
                 yield context.finding(
@@ -201,13 +201,6 @@ def _find_all(text: str, word: str) -> list[int]:
         out.append(at)
         at = text.find(word, at + 1)
     return out
-
-
-def _in_brackets(text: str, at: int) -> bool:
-    """True when ``at`` lies inside round brackets opened earlier on its line."""
-    line_start = text.rfind("\n", 0, at) + 1
-    before = text[line_start:at]
-    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
 def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..era import past_sentence
+from ..era import past_at
 from ..finding import Finding, Severity
 from ..textnorm import has_han, has_hangul, norm_key
 
@@ -102,11 +102,7 @@ class Nonstandard:
             norm = norm_key(korean)
             if any(t.norm == norm and t.status in ("preferred", "admitted") for t in entry.ko_terms):
                 return None  # a person chose or accepted it (the TUI's and the editor's "accept")
-        text = context.document.text
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        past = past_sentence(line, start - line_start)
+        past = past_at(context.document.text, start)
         verdict = assess(context, korean, zh, era=era_of(entry.era if entry else None, kind, past=past))
         if verdict is None:
             return None
