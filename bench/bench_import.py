@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.measure import print_figures  # noqa: E402
 from bench.synth import CACHE, synthetic_rows  # noqa: E402
 
 KOZH = [sys.executable, "-m", "glossary"]
@@ -69,10 +70,7 @@ def main(argv: list[str]) -> None:
             rows.append((f"  … peak memory", f"{peak:.0f} MB", targets[n][1]))
             wall, peak, _ = run(["--db", db, "undo"])
             rows.append((f"`kozh undo` of the {label} import (wall)", f"{wall:.1f} s", f"{peak:.0f} MB"))
-    width = max(len(r[0]) for r in rows)
-    print(f"{'figure':<{width}}  {'measured':>10}  target")
-    for name, value, target in rows:
-        print(f"{name:<{width}}  {value:>10}  {target}")
+    print_figures(rows)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ Run ``python bench/bench_matcher.py``.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.measure import timed  # noqa: E402
 from bench.synth import build_glossary  # noqa: E402
 from glossary.index import GlossaryIndex, squeeze  # noqa: E402
 from glossary.lint import lint_document  # noqa: E402
@@ -29,22 +29,14 @@ from glossary.store import Glossary  # noqa: E402
 ISSUE = ROOT / "data" / "issues" / "kic-china-weekly-318.md"
 
 
-def timed(fn, repeat: int = 9) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
 
 def main() -> None:
     doc = read_document(ISSUE)
     with Glossary.open(build_glossary(100_000)) as glossary:
         index = GlossaryIndex.for_glossary(glossary)
     lint_document(doc, index)
-    warm = timed(lambda: lint_document(doc, index))
-    scan = timed(lambda: index.scan(doc.text))
+    warm = timed(lambda: lint_document(doc, index), repeat=9)
+    scan = timed(lambda: index.scan(doc.text), repeat=9)
     patterns = sorted(norm for norm in index.by_norm if norm)
     squeezed = squeeze(doc.text)
     rows = [("warm lint 63 KB, 100k entries", f"{warm * 1000:.1f} ms", ""),
@@ -52,7 +44,7 @@ def main() -> None:
     import ahocorasick_rs
 
     raw_automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
-    raw = timed(lambda: raw_automaton.find_matches_as_indexes(squeezed))
+    raw = timed(lambda: raw_automaton.find_matches_as_indexes(squeezed), repeat=9)
     rows += [("raw scan (ahocorasick-rs, leftmost-longest)", f"{raw * 1000:.2f} ms", ""),
              ("ratio warm lint / raw scan", f"{warm / raw:.0f}×", "≤ 10×"),
              ("ratio (warm lint − scan) / raw: the floor with a free scan", f"{(warm - scan) / raw:.0f}×", "≤ 10×")]
@@ -60,7 +52,7 @@ def main() -> None:
     started = time.perf_counter()
     automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
     built = time.perf_counter() - started
-    overlapping = timed(lambda: automaton.find_matches_as_indexes(squeezed, overlapping=True))
+    overlapping = timed(lambda: automaton.find_matches_as_indexes(squeezed, overlapping=True), repeat=9)
     rows += [("ahocorasick-rs: automaton build (each cold run)", f"{built * 1000:.0f} ms", ""),
              ("ahocorasick-rs: overlapping matches", f"{overlapping * 1000:.1f} ms", "")]
     try:
@@ -74,7 +66,7 @@ def main() -> None:
             automaton.add_word(norm, len(norm))
         automaton.make_automaton()
         built = time.perf_counter() - started
-        overlapping = timed(lambda: list(automaton.iter(squeezed)))
+        overlapping = timed(lambda: list(automaton.iter(squeezed)), repeat=9)
         rows += [("pyahocorasick: automaton build (each cold run)", f"{built * 1000:.0f} ms", ""),
                  ("pyahocorasick: overlapping matches", f"{overlapping * 1000:.1f} ms", "")]
     width = max(len(r[0]) for r in rows)

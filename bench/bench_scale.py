@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.measure import print_figures, timed  # noqa: E402
 from bench.synth import big_draft, build_glossary  # noqa: E402
 from glossary.index import GlossaryIndex  # noqa: E402
 from glossary.lint import lint_document  # noqa: E402
@@ -33,15 +34,6 @@ from glossary.store import Glossary  # noqa: E402
 ISSUE = ROOT / "data" / "issues" / "kic-china-weekly-318.md"
 KOZH = [sys.executable, "-m", "glossary"]
 
-
-def timed(fn, repeat: int = 5) -> float:
-    """Median wall time of ``fn()`` in seconds."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def index_of(path: Path) -> tuple[GlossaryIndex, float]:
@@ -145,10 +137,7 @@ def main(argv: list[str]) -> None:
             first = peak_memory_of_index(path_1m, env={**os.environ, "KOZH_CACHE_DIR": empty})
         rows.append(("  … first run ever (pypinyin, OpenCC, hanja, Kiwi load)", f"{first:.0f} MB", ""))
 
-    width = max(len(r[0]) for r in rows)
-    print(f"{'figure':<{width}}  {'measured':>10}  target")
-    for name, value, target in rows:
-        print(f"{name:<{width}}  {value:>10}  {target}")
+    print_figures(rows)
 
 
 if __name__ == "__main__":
