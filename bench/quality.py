@@ -57,6 +57,7 @@ class TextResult:
     extra_pairs: list[str] = field(default_factory=list)
     missed_pairs: list[str] = field(default_factory=list)
     alarms_by_rule: Counter = field(default_factory=Counter)
+    hits_by_rule: Counter = field(default_factory=Counter)
 
 
 def texts() -> list[tuple[str, Path]]:
@@ -120,6 +121,7 @@ def measure(slug: str, path: Path, workdir: Path) -> TextResult:
             if not claimed[hit]:
                 claimed[hit] = True
                 result.caught[problems[hit].scope] += 1
+                result.hits_by_rule[f.rule] += 1
             continue
         if f.severity.name.lower() in ALARM:
             result.alarms.append(f"{slug}:{f.line} {f.rule} {f.found} → {', '.join(f.suggestions) or '-'}")
@@ -167,6 +169,11 @@ def report(results: list[TextResult]) -> str:
         + (f"; by rule: {', '.join(f'{k} {v}' for k, v in by_rule.most_common())}" if by_rule else ""),
         f"- fixes --fix would apply to a word no annotation calls wrong: {bad}",
     ]
+    lines += ["", "### Annotated problems found and false alarms, by rule and text",
+              "| text | rule | found | false alarms |", "|---|---|---|---|"]
+    for r in results:
+        for rule in sorted(set(r.hits_by_rule) | set(r.alarms_by_rule)):
+            lines.append(f"| {r.slug} | {rule} | {r.hits_by_rule[rule]} | {r.alarms_by_rule[rule]} |")
     for title, attr in (
         ("False alarms", "alarms"), ("Fixes on unannotated words", "bad_fixes"), ("Missed problems", "missed"),
         ("Extracted, not annotated", "extra_pairs"), ("Annotated, not extracted", "missed_pairs"),
