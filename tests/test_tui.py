@@ -455,6 +455,40 @@ async def test_review_queue_approve_reject_merge_undo(db):
         assert candidate_texts(screen) == ["위에강아오"]
 
 
+def changchun_glossary(path: Path, korean: str) -> Path:
+    with Glossary.open(path) as g:
+        cand, _ = g.add_term(korean, "长春", status="candidate", kind="place")
+        g.record_sighting(cand.id, path="issue-320.md", line=8, column=1, context=f"{korean}(长春) 제일자동차")
+    return path
+
+
+async def review_detail(path: Path) -> str:
+    app = KozhApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await settle(pilot)
+        screen = app.screen
+        assert candidate_texts(screen) == [screen.current.term.text]
+        return plain(screen.query_one("#review-detail").content)
+
+
+@run
+async def test_review_queue_shows_the_base_form_when_the_candidate_differs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no kozh.toml from the surroundings
+    detail = await review_detail(changchun_glossary(tmp_path / "jangchun.db", "장춘"))
+    assert "base: 창춘" in detail
+    detail = await review_detail(changchun_glossary(tmp_path / "changchun.db", "창춘"))
+    assert "base:" not in detail and "verdict:" in detail
+
+
+@run
+async def test_review_queue_base_form_follows_kozh_toml(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "kozh.toml").write_text("base = false\n", encoding="utf-8")
+    detail = await review_detail(changchun_glossary(tmp_path / "jangchun.db", "장춘"))
+    assert "base:" not in detail
+
+
 @run
 async def test_help_palette_theme_and_modes(db):
     app = KozhApp(db)

@@ -91,6 +91,7 @@ class GlossaryService:
         self.path = str(path)
         self._glossary = Glossary.open(self.path)
         self.lock = threading.RLock()
+        self._use_base: bool | None = None
 
     def close(self) -> None:
         with self.lock:
@@ -152,6 +153,23 @@ class GlossaryService:
     def sightings(self, term_id: int, limit: int = 10) -> list[Sighting]:
         with self.use() as g:
             return g.sightings_of(term_id, limit=limit)
+
+    def base_form(self, korean: str, zh: str) -> str | None:
+        """The base glossary's rendering of ``zh`` when ``korean`` differs from it, as ``kozh
+        extract`` reports it (장춘 for 长春 → 창춘), else None; None too when ``kozh.toml`` says
+        ``base = false``. The first call reads the base glossary's tables: call it from a worker.
+
+        Raises:
+            BadInput: the ``kozh.toml`` is not valid.
+        """
+        from glossary.base import base_glossary
+        from glossary.config import load_config
+
+        if self._use_base is None:
+            self._use_base = load_config().base
+        if not self._use_base:
+            return None
+        return base_glossary().disagreement(korean, zh)
 
     # changing -------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""The review queue: candidate renderings with their sightings and the judge's verdict."""
+"""The review queue: candidate renderings with their sightings, the judge's verdict and, when the
+base glossary renders the Chinese otherwise, its form."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
+
+from glossary.errors import KozhError
 
 from ..model import Candidate, GlossaryService
 
@@ -38,6 +41,11 @@ def judge_text(korean: str, chinese: str, era: str | None = None) -> Text:
     return text
 
 
+def base_text(form: str, zh: str) -> Text:
+    """The base glossary's form of ``zh``, one line."""
+    return Text("base: ").append(form, style="bold").append(f"  (the base glossary's form of {zh})", style="dim")
+
+
 class ReviewQueueScreen(Screen):
     TITLE = "Review queue"
     BINDINGS = [
@@ -54,11 +62,18 @@ class ReviewQueueScreen(Screen):
             self.term_id = term_id
             self.text = text
 
+    class BaseForm(Message):
+        def __init__(self, term_id: int, text: Text | None) -> None:
+            super().__init__()
+            self.term_id = term_id
+            self.text = text
+
     def __init__(self, service: GlossaryService, **kwargs) -> None:
         super().__init__(**kwargs)
         self.service = service
         self.candidates: list[Candidate] = []
         self.verdict = Text("")
+        self.base_line: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -112,15 +127,20 @@ class ReviewQueueScreen(Screen):
             detail.update(Text("Nothing to review.", style="dim"))
             return
         self.verdict = Text("verdict: …", style="dim")
+        self.base_line = None
         self._render_candidate(c)
         self.judge(c.term.id, c.term.text, c.entry.zh, c.entry.era)
+        self.find_base_form(c.term.id, c.term.text, c.entry.zh)
 
     def _render_candidate(self, c: Candidate) -> None:
         head = Text()
         head.append(c.term.text, style="bold").append("  =  ").append(c.entry.zh, style="bold")
         if c.entry.pinyin:
             head.append(f"  {c.entry.pinyin}", style="italic")
-        parts = [head, Text(c.entry.kind or "kind unknown", style="dim"), self.verdict, Text("")]
+        parts = [head, Text(c.entry.kind or "kind unknown", style="dim"), self.verdict]
+        if self.base_line is not None:
+            parts.append(self.base_line)
+        parts.append(Text(""))
         sightings = self.app.guard(self.service.sightings, c.term.id) or []
         if sightings:
             parts.append(Text("Seen in:", style="underline"))
@@ -152,6 +172,23 @@ class ReviewQueueScreen(Screen):
         c = self.current
         if c is not None and c.term.id == message.term_id:
             self.verdict = message.text
+            self._render_candidate(c)
+
+    @work(thread=True, exclusive=True, group="base", exit_on_error=False)
+    def find_base_form(self, term_id: int, korean: str, chinese: str) -> None:
+        try:
+            form = self.service.base_form(korean, chinese)
+        except KozhError as exc:
+            text = Text(f"base: cannot consult the base glossary ({exc})", style="dim")
+        else:
+            text = base_text(form, chinese) if form else None
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.BaseForm(term_id, text))
+
+    def on_review_queue_screen_base_form(self, message: BaseForm) -> None:
+        c = self.current
+        if c is not None and c.term.id == message.term_id:
+            self.base_line = message.text
             self._render_candidate(c)
 
     # actions: one key each, then the next candidate ------------------------------------------
