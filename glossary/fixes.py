@@ -44,6 +44,21 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
     return "".join(out), applied
 
 
+WORD = "docx"
+"""The ``Document.encoding`` of a Word draft: its text is read from the paragraphs, and there are
+no bytes of that text to write back."""
+
+
+def refuse_word_draft(path, encoding: str) -> None:
+    """Raise BadInput for a Word draft: kozh reads .docx but does not rewrite it.
+
+    Rewriting the paragraphs would lose the runs' formatting, so fixes are shown (``--diff``)
+    and applied in Word.
+    """
+    if encoding == WORD:
+        raise BadInput(f"{path}: a Word draft is not rewritten in place; use --diff and apply the fixes in Word")
+
+
 def write_atomically(path: str | os.PathLike, text: str, encoding: str, expected_raw: str) -> None:
     """Replace the file at ``path`` with ``text``, encoded as it was read.
 
@@ -58,6 +73,7 @@ def write_atomically(path: str | os.PathLike, text: str, encoding: str, expected
     if str(path) == "-":
         raise BadInput("cannot fix standard input in place; use --diff")
     target = Path(path)
+    refuse_word_draft(path, encoding)
     if not target.is_file():
         raise BadInput(f"{path}: not a file")
     from .sources import read_document

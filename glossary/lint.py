@@ -231,10 +231,13 @@ def fix_in_place(result: LintResult) -> int:
         FileChanged: a file changed on disk while it was being linted.
         BadInput: a fix was asked for standard input.
     """
-    from .fixes import write_atomically
+    from .fixes import refuse_word_draft, write_atomically
 
+    planned = planned_fixes(result)
+    for path in planned:  # before anything is written
+        refuse_word_draft(path, result.documents[path].encoding)
     total = 0
-    for path, (before, after, count) in planned_fixes(result).items():
+    for path, (before, after, count) in planned.items():
         doc = result.documents[path]
         write_atomically(path, after, doc.encoding, before)
         total += count

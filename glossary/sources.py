@@ -159,10 +159,11 @@ def read_document(path: str | Path) -> Document:
         kind = _KIND_BY_SUFFIX.get(p.suffix.lower(), "md")
         if kind == "docx":
             from .docx_source import read_docx  # python-docx: only for Word drafts
+            from .fixes import WORD
 
             # Paragraph n is line n, so findings point to paragraph and character.
             doc = document_from_text(read_docx(p).text, path=name, kind="txt")
-            doc.encoding = "docx"
+            doc.encoding = WORD
             return doc
     text, encoding = decode_bytes(data, name)
     doc = document_from_text(text, path=name, kind=kind)

@@ -126,3 +126,20 @@ def test_missing_term_with_source(tmp_path, db):
     rc, out, _ = kozh("--db", db, "lint", "--source", str(source), str(draft))
     assert rc == 1
     assert "[kozh/missing-term] 工业和信息化部 appears" in out and "常州 appears" in out
+
+
+def test_fix_refuses_a_word_draft_in_one_line_and_leaves_it_as_it_was(tmp_path, db):
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    word.add_paragraph("지난주 조우마오화(周茂华) 수석은 창저우(常州)를 방문했다.")
+    path = tmp_path / "draft.docx"
+    word.save(path)
+    before = path.read_bytes()
+    rc, out, err = kozh("--db", db, "lint", "--fix", str(path))
+    assert rc == 2
+    assert err.strip().splitlines() == [f"kozh: error: {path}: a Word draft is not rewritten in place; "
+                                        "use --diff and apply the fixes in Word"]
+    assert path.read_bytes() == before
+    rc, out, _ = kozh("--db", db, "lint", "--diff", "--fail-on", "none", str(path))
+    assert rc == 0 and "+지난주 저우마오화(周茂华)" in out
