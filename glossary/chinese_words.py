@@ -68,8 +68,14 @@ def _dictionary_line(word: str) -> str:
     return m.group(1) if m else ""
 
 
+COMMON_FREQUENCY = 100
+"""Below this count a word jieba tags common is as often a name (西子 15, 客家 78) as a word."""
+
+
 def is_common_word(chinese: str) -> bool:
-    """True for one dictionary word that is no proper name (首位 m, 自治区 n, 户 q)."""
-    tag = word_class(chinese)
+    """True for one dictionary word in common use that is no proper name (首位 m, 自治区 n, 户 q)."""
+    freq, tag = _entry(chinese)
     # 'j' abbreviations (汉) and 'd' single characters used as adverbs (越) are often names here
-    return bool(tag) and not tag.startswith(("nr", "ns", "nz", "nt")) and tag not in ("j", "d", "eng")
+    return (
+        freq >= COMMON_FREQUENCY and not tag.startswith(("nr", "ns", "nz", "nt")) and tag not in ("j", "d", "eng")
+    )

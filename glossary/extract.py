@@ -29,7 +29,7 @@ from typing import Callable, Iterator
 
 from .kinds import TITLES, classify, is_sino_rendering, likely_person_name, title_in
 from .sources import Document
-from .textnorm import has_han, has_hangul, is_han, is_hangul
+from .textnorm import has_han, has_hangul, is_han, is_hangul, to_simplified
 
 MAX_GROUP = 300  # longest bracket content read; a gloss is short, a 10,000-deep nest is not
 MAX_LEFT = 80  # how far left of a bracket a term may start
@@ -329,10 +329,12 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
         word = text[s:e]
         if " " in word:
             continue  # only inside a single word: '투자협력국 쉰보' must not yield '력국 쉰보'
-        # only after a prefix of two syllables or more ('광저우시', '베이징'): one syllable is no
-        # evidence of a name before this one, and 유위츠 (楡次) is a misspelling to keep whole
+        # only after a prefix that evidently stands apart: a place with its suffix ('광저우시'), a
+        # name the base glossary knows ('베이징'), a word ending ('통해'); otherwise the word is the
+        # rendering, misspelt or not (유위츠 for 楡次, 아오베이 for 粵北), and is kept whole
         for cut in _SYLLABLE_AFTER_SYLLABLE.finditer(word, 2, len(word) - 1):
-            cands.setdefault((s + cut.start(), e), word[cut.start() :])  # no blanks to normalize
+            if _prefix_stands_apart(word[: cut.start()]):
+                cands.setdefault((s + cut.start(), e), word[cut.start() :])  # no blanks to normalize
     scored = []
     for (s, e), cand in cands.items():
         if not _HANGUL.search(cand):
@@ -351,6 +353,19 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
         return heuristic
     good = [(len(c), span) for span, c, sc in scored if sc >= best - 0.02]
     return min(good)[1]
+
+
+_PLACE_SUFFIX_SYLLABLES = frozenset("시구성현진주도")
+
+
+def _prefix_stands_apart(prefix: str) -> bool:
+    """True for '광저우시' (a place with its suffix), '베이징' (a name the base glossary knows) or
+    '통해' (a word ending that a missing space glued on: 통해항정)."""
+    if (prefix[-1] in _PLACE_SUFFIX_SYLLABLES and len(prefix) >= 3) or _bound(prefix):
+        return True
+    from .base import base_glossary
+
+    return base_glossary().knows(prefix)
 
 
 def _left_term(text: str, raw: str, o: int, line_start: int, zh: str) -> tuple[int, int, bool, bool] | None:
@@ -475,6 +490,18 @@ def _glosses_a_word(term: str, zh: str) -> bool:
     # one common word on each side; or a common Korean word that does not even read the Chinese,
     # a translation (집단(民系)), where a name that does not read it is a brand (텐센트, NNP)
     return common_chinese(han) or (j[0] == "unrelated" and not word_class(han).startswith(("nr", "ns", "nz", "nt")))
+
+
+def _generic_or_counted(term: str, zh: str) -> bool:
+    """True when the Chinese is only a generic word of the lexicon (自治州, 江, 省), or one
+    character after a number (5만호(戶)): neither names anything."""
+    from .hanzi import lexicon_entries
+
+    han = "".join(_HAN.findall(zh))
+    entry = lexicon_entries().get(han) or lexicon_entries().get(to_simplified(han))
+    if entry is not None and entry[1] in ("suffix", "geo", "institution"):
+        return True
+    return len(han) == 1 and term[:1].isdigit()
 
 
 def _kind_by_dictionary(zh: str) -> str | None:
@@ -614,6 +641,8 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
         return  # '그는(他)': a single character glosses only a word that reads it (성/省, 무/亩)
     if not latin and _glosses_a_word(term, zh):
         return  # '수위(首位)', '자치구(自治區)': the hanja of an ordinary word, not a name
+    if not latin and _generic_or_counted(term, zh):
+        return  # '자치주(自治州)', '강(江)', '5만호(戶)': a generic word or a count, not a name
     gloss = ", ".join(g for g in glosses if g != zh and not _is_zh(g)) if glosses else None
     b.add(s, e, zh, gloss, c + 1, latin=latin)
 

@@ -118,6 +118,9 @@ NON_PAIRS = [
     "주력 상품의 성(省)내 시장",
     "100 만 무(亩)의 삼림",  # a unit of area
     "이주한 집단(民系)을 이룬다",  # a Korean word translating the Chinese
+    "각 자치주(自治州)의 인구",  # a generic word of the lexicon names nothing
+    "가구수가 5만호(戶)에 이르렀다",  # a count
+    "강을 통해항정(航程)이 길다",  # a word ending glued on, then the hanja of an ordinary word
 ]
 
 
@@ -126,8 +129,11 @@ FORMS_SEEN_IN_THE_CORPUS = [
     ("산시성 방직기계가 유위츠(楡次)에서 생산된다.", [("유위츠", "楡次")]),
     # a sentence end glued on by conversion is not part of the name
     ("성장했다.전전(全电)은 새로운 브랜드다.", [("전전", "全电")]),
-    # a prefix of two syllables or more can be a place before the name
+    # a prefix that stands apart (a place with its suffix, a known name) is no part of the name;
+    # any other prefix is, however the rest reads (粵 is 웨: 아오베이 is a misspelling to report)
     ("이 회사는 광저우시판위구(番禺区)에 있다.", [("판위구", "番禺区")]),
+    ("그는 베이징중관촌(中关村)에 있다.", [("중관촌", "中关村")]),
+    ("아오베이(粵北)의 방언", [("아오베이", "粵北")]),
     # names whose Sino-Korean reading is also a Korean word stay pairs
     ("우한은 무한(武漢)으로도 불린다", [("무한", "武漢")]),
     ("경제일보(经济日报)에 따르면", [("경제일보", "经济日报")]),
