@@ -359,13 +359,17 @@ _PLACE_SUFFIX_SYLLABLES = frozenset("시구성현진주도")
 
 
 def _prefix_stands_apart(prefix: str) -> bool:
-    """True for '광저우시' (a place with its suffix), '베이징' (a name the base glossary knows) or
-    '통해' (a word ending that a missing space glued on: 통해항정)."""
+    """True for '광저우시' (a place with its suffix), '베이징' (a name the base glossary knows),
+    '통해' (a word ending a missing space glued on: 통해항정) or '시작' (a common noun)."""
     if (prefix[-1] in _PLACE_SUFFIX_SYLLABLES and len(prefix) >= 3) or _bound(prefix):
         return True
     from .base import base_glossary
+    from .korean import is_common_word, word_tags
 
-    return base_glossary().knows(prefix)
+    if base_glossary().knows(prefix):
+        return True
+    # a common noun glued on by a missing space ('시작조우마오화'); not an interjection (아오)
+    return word_tags(prefix)[:-1] == ("NNG",) and is_common_word(prefix)
 
 
 def _left_term(text: str, raw: str, o: int, line_start: int, zh: str) -> tuple[int, int, bool, bool] | None:
