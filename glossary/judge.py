@@ -418,6 +418,9 @@ def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part
     def core_sino(p: Part) -> bool:
         return p.label == "sino" and not p.generic and len(p.chinese) == 1
 
+    def transliterated(q: Part | None) -> bool:
+        return q is not None and q.label in ("standard", "near") and not q.generic
+
     k = 0
     while k < len(items):
         if not core_sino(items[k][1]):
@@ -429,13 +432,9 @@ def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part
         after = next((q for _, q in items[end:] if not q.generic and q.label != "other"), None)
         before = items[k - 1][1] if k > 0 else None
         following = items[end][1] if end < len(items) else None
-
-        def transliterated(q: Part | None) -> bool:
-            return q is not None and q.label in ("standard", "near") and not q.generic
-
         # one syllable: before a transliterated one (통저우), or ending the name after one (커창)
         lone = end - k == 1 and (transliterated(following) or (following is None and transliterated(before)))
-        if lone or (after is not None and after.label in ("standard", "near")):
+        if lone or transliterated(after):
             for x in range(k, end):
                 pos, p = items[x]
                 opts = _translit_options(p.chinese, best[pos])
@@ -554,9 +553,10 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
     else:
         verdict = "standard"
 
-    suggestion, confident = _suggest(parts, zh, verdict, era)
-    if suggestion is not None:
-        suggestion = _onto_written(ko_raw, parts, suggestion)
+    pieces, confident = _suggest(parts, zh, verdict, era)
+    suggestion = None
+    if pieces is not None:
+        suggestion = _onto_written(ko_raw, parts, pieces)
         if suggestion == ko_raw:
             suggestion, confident = None, False
     if verdict in ("unrelated", "nonstandard"):
@@ -623,8 +623,8 @@ def _sounds_alike(found: str, standard: str) -> bool:
     return Indel.normalized_similarity(letters(found), letters(standard)) >= 0.6
 
 
-def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) -> tuple[str | None, bool]:
-    """(the standard form, whether a fix may apply it unasked) for aligned ``parts``.
+def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) -> tuple[list[str] | None, bool]:
+    """(the standard form as one piece per part, whether a fix may apply it unasked).
 
     Only near parts (and a stray leading syllable) change in a non-standard rendering; Sino-Korean
     and translated parts are never touched (창장삼각주 keeps 삼각주). Confident when every changed
@@ -633,7 +633,8 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
     """
     if verdict == "nonstandard":
         fixed = hanzi.context_fixed(zh)
-        out: list[str] = []
+        stray = _stray_lead(parts)
+        pieces: list[str] = []
         confident = True
         pos = 0
         for k, p in enumerate(parts):
@@ -641,36 +642,45 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
             if at >= 0:
                 pos = at + len(p.chinese)
             if p.label == "near":
-                out.append(p.standard)
+                pieces.append(p.standard)
                 known = p.korean in deviations().get(p.standard, ())
                 certain = at >= 0 and all(fixed[at : at + len(p.chinese)])
                 confident = confident and certain and (known or len(p.korean) == len(p.standard))
-            elif k == 0 and _stray_lead(parts):
+            elif k == 0 and stray:
+                pieces.append("")
                 confident = False
             else:
-                out.append(p.standard if p.label == "standard" and p.standard else p.korean)
-        return "".join(out), confident
+                pieces.append(p.standard if p.label == "standard" and p.standard else p.korean)
+        return pieces, confident
     if verdict == "standard" and era == "historic":
-        return hanzi.sino_korean(zh), False
+        # the Sino-Korean reading of the whole name (initial-sound law at its start), a syllable a
+        # character; Korean rendering no character is dropped, characters left unrendered at the
+        # end are read with the last part (사오저우 for 韶州土語 → 소주토어)
+        reading = hanzi.sino_korean(zh)
+        pieces, at = [], 0
+        for p in parts:
+            pieces.append(reading[at : at + len(p.chinese)])
+            at += len(p.chinese)
+        if pieces:
+            pieces[-1] += reading[at:]
+        return pieces, False
     if verdict == "sino" and era == "modern" and not any(p.label == "other" and p.korean for p in parts):
         # (Korean beyond the characters, 장강삼각주 for 长三角, is an expansion: no suggestion)
-        return "".join(
+        return [
             hanzi.to_hangul(p.chinese) if p.label == "sino" and not p.generic and p.chinese else p.korean
             for p in parts
-        ), False
+        ], False
     return None, False
 
 
-def _onto_written(written: str, parts: tuple[Part, ...], suggestion: str) -> str:
+def _onto_written(written: str, parts: tuple[Part, ...], pieces: list[str]) -> str:
     """The suggestion laid onto the rendering as written: digits, Latin letters and spaces stay
-    where they were (화롱1호 → 화룽1호, 상하이 티엔창 → 상하이 톈창)."""
-    korean = "".join(p.korean for p in parts)
-    if all(ch == k for ch, k in zip((c for c in written if is_hangul(c)), korean)) and written == korean:
-        return suggestion
-    # pieces of the suggestion per Korean syllable of the rendering: a changed part is written
-    # at its first syllable and its other syllables are dropped
+    where they were (화롱1호 → 화룽1호, 상하이 티엔창 → 상하이 톈창). A changed part is written at
+    its first syllable and its other syllables are dropped."""
+    if written == "".join(p.korean for p in parts):
+        return "".join(pieces)
     per_syllable: list[str] = []
-    for p, new in zip(parts, _new_pieces(parts, suggestion)):
+    for p, new in zip(parts, pieces):
         per_syllable.append(new)
         per_syllable.extend([""] * (len(p.korean) - 1))
     out = []
@@ -682,19 +692,3 @@ def _onto_written(written: str, parts: tuple[Part, ...], suggestion: str) -> str
         elif not is_hangul(ch):
             out.append(ch)
     return "".join(out).strip()
-
-
-def _new_pieces(parts: tuple[Part, ...], suggestion: str) -> list[str]:
-    """Split the suggestion back into one piece per part (a dropped stray syllable gets '')."""
-    pieces = []
-    rest = suggestion
-    for k, p in enumerate(parts):
-        if k == 0 and _stray_lead(parts):
-            pieces.append("")
-            continue
-        new = p.standard if (p.label == "near" or (p.label == "standard" and p.standard)) else p.korean
-        if p.label == "sino" and p.chinese and not p.generic and not rest.startswith(p.korean):
-            new = hanzi.to_hangul(p.chinese)
-        pieces.append(rest[: len(new)])
-        rest = rest[len(new) :]
-    return pieces
