@@ -366,7 +366,7 @@ def is_ordinary_word(word: str) -> bool:
 
 
 _WORD_TAGS = DiskMemo(
-    "word-tags", lambda: _verdict_stamp() + "-tags1",
+    "word-tags", lambda: _verdict_stamp() + "-tags2",
     lambda word, tags: type(word) is str and type(tags) is tuple and all(type(t) is str for t in tags),
 )
 """Word -> Kiwi's part-of-speech tags for it, kept between runs (see :mod:`glossary.diskmemo`)."""
@@ -374,14 +374,15 @@ _WORD_TAGS = DiskMemo(
 
 @lru_cache(maxsize=8192)
 def word_tags(word: str) -> tuple[str, ...]:
-    """Kiwi's best analysis of ``word`` as part-of-speech tags, the score last as text.
+    """Kiwi's best analysis of ``word`` as part-of-speech tags, the score last as text (exact:
+    ``float()`` gives it back).
 
     >>> word_tags("자치구")[:-1], word_tags("겹쳤다")[0]
     (('NNG',), 'VV')
     """
     def ask() -> tuple[str, ...]:
         tokens, score = _kiwi().analyze(word, top_n=1)[0][:2]
-        return (*(str(t.tag) for t in tokens), f"{score:.1f}")
+        return (*(str(t.tag) for t in tokens), repr(float(score)))
 
     return _WORD_TAGS.answer(word, ask)
 
@@ -389,12 +390,6 @@ def word_tags(word: str) -> tuple[str, ...]:
 COMMON_SCORE = -25.0
 """Kiwi scores a common word of its dictionary (개봉 -17, 총칭 -19, 일+조 -20, 천진 -21, 화평 -23)
 above a word it only guesses a noun tag or a split for (호북 -26, 흑+하 -26, 수저우 -27, 이극강 -29)."""
-
-_COMMON_VERDICTS = DiskMemo(
-    "common-words", lambda: _verdict_stamp() + f"c{COMMON_SCORE:g}",
-    lambda word, verdict: type(word) is str and type(verdict) is bool,
-)
-"""Word -> :func:`is_common_word`'s verdict, kept between runs."""
 
 _NAME_TAGS = frozenset({"NNP"})
 
@@ -409,20 +404,14 @@ def is_common_word(word: str) -> bool:
     verb or ending anywhere in a best reading scoring above :data:`ORDINARY_SCORE` (상해 → 상하+어), or one dictionary token that is
     not a proper noun, or dictionary pieces, scoring above :data:`COMMON_SCORE` (개봉, 소주, 총칭;
     일+조, 용+자). Pieces Kiwi has to force (흑+하 -26, 의+빈 -26) are no word of its dictionary.
+    It reads :func:`word_tags`, so Kiwi analyses a word once for both.
     """
-    known = _COMMON_VERDICTS.get(word)
-    if known is not None:
-        return known
     try:
-        tokens, score = _kiwi().analyze(word, top_n=1)[0][:2]
+        *tags, score = word_tags(word)
     except Exception:  # no analyser: nothing is known to be a common word (not remembered)
         return False
-    tags = [t.tag for t in tokens]
     if any(tag.startswith(("V", "E", "XSV", "XSA")) for tag in tags):
-        verdict = score > ORDINARY_SCORE  # 장저민 as 장+저미+ㄴ (-30.7) is a forced reading
-    elif len(tokens) == 1 and tags[0] in _NAME_TAGS:
-        verdict = False
-    else:
-        verdict = score > COMMON_SCORE
-    _COMMON_VERDICTS.put(word, verdict)
-    return verdict
+        return float(score) > ORDINARY_SCORE  # 장저민 as 장+저미+ㄴ (-30.7) is a forced reading
+    if len(tags) == 1 and tags[0] in _NAME_TAGS:
+        return False
+    return float(score) > COMMON_SCORE
