@@ -58,7 +58,7 @@ def decompose(ch: str) -> tuple[int, int, int] | None:
 def compose(initial: int, medial: int, final: int = 0) -> str:
     """The Hangul syllable of (initial, medial, final) indices; the inverse of :func:`decompose`.
 
-    >>> compose(*decompose("저")) == "저", compose(12, 8)
+    >>> compose(*decompose("저")) == "저", compose(11, 8)
     (True, '오')
     """
     return chr(_S_BASE + (initial * _N_JUNG + medial) * _N_JONG + final)
