@@ -195,6 +195,18 @@ def word_starts(text: str, word: str) -> list[int]:
     return out
 
 
+def prefix_starts(text: str, prefix: str) -> list[int]:
+    """Where a word beginning with ``prefix`` stands in ``text``: on its own, with particles, or
+    leading a compound (연변 finds 연변은 and 연변조선족자치주)."""
+    out = []
+    start = text.find(prefix)
+    while start >= 0:
+        if starts_word(text, start):
+            out.append(start)
+        start = text.find(prefix, start + 1)
+    return out
+
+
 def stem_starts(text: str, base: str) -> list[int]:
     """Where a word whose :func:`stem` is ``base`` stands in ``text`` (류싱천 finds 류싱천은)."""
     out = []

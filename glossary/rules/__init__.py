@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterator, Protocol
 
 from ..finding import Edit, Finding, Fix, Severity
 from ..korean import replacement_with_particle
+from ..textnorm import is_hangul
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..index import GlossaryIndex, Match
@@ -122,7 +123,7 @@ class LintContext:
         for b in set(self.stems.values()):
             ok = known.get(b)
             if ok is None:
-                ok = known[b] = len(b) >= 2 and all(map(_is_hangul, b))
+                ok = known[b] = len(b) >= 2 and all(map(is_hangul, b))
             if ok:
                 out.append(b)
         out.sort()
@@ -182,10 +183,6 @@ _SPACES = re.compile(r"\s+")
 
 _HANGUL_STEMS: dict[str, bool] = {}
 """Stem -> whether it is two or more Hangul syllables (kept between drafts: stems repeat)."""
-
-
-def _is_hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3"
 
 
 @lru_cache(maxsize=65536)

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..finding import Finding, Severity
 from ..index import NAME_KINDS
-from ..korean import starts_word, stem_starts
+from ..korean import prefix_starts, stem_starts
 from ..textnorm import has_hangul, inside_brackets, is_han, norm_key
 
 
@@ -141,7 +141,7 @@ class Inconsistent:
             if sino == term or sino not in text or context.judge(term, zh, None).verdict != "standard":
                 continue
             # as a word of its own (조자양은) or leading a compound (연변조선족자치주, 용정차)
-            starts = [at for at in _find_all(text, sino) if starts_word(text, at)]
+            starts = prefix_starts(text, sino)
             if not starts or is_common_word(sino):
                 continue
             line = document.line_col(start)[0]
@@ -192,15 +192,6 @@ class Inconsistent:
                             f"{standard} is the transliteration",
                             suggestions=(standard,), replacement=standard, safe=False,
                         )
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    out = []
-    at = text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1)
-    return out
 
 
 def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
