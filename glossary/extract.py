@@ -27,6 +27,9 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from . import chinese_words, korean
+from .base import base_glossary
+from .hanzi import lexicon_entries
 from .kinds import TITLES, classify, is_sino_rendering, likely_person_name, title_in
 from .sources import Document
 from .textnorm import has_han, has_hangul, is_han, is_hangul, to_simplified
@@ -363,13 +366,10 @@ def _prefix_stands_apart(prefix: str) -> bool:
     '통해' (a word ending a missing space glued on: 통해항정) or '시작' (a common noun)."""
     if (prefix[-1] in _PLACE_SUFFIX_SYLLABLES and len(prefix) >= 3) or _bound(prefix):
         return True
-    from .base import base_glossary
-    from .korean import is_common_word, word_tags
-
     if base_glossary().knows(prefix):
         return True
     # a common noun glued on by a missing space ('시작조우마오화'); not an interjection (아오)
-    return word_tags(prefix)[:-1] == ("NNG",) and is_common_word(prefix)
+    return korean.word_tags(prefix)[:-1] == ("NNG",) and korean.is_common_word(prefix)
 
 
 def _left_term(text: str, raw: str, o: int, line_start: int, zh: str) -> tuple[int, int, bool, bool] | None:
@@ -471,36 +471,32 @@ def _glosses_a_word(term: str, zh: str) -> bool:
     one common word (首位 m, 自治区 n), so that 연길(延吉), 무한(武漢), 경제일보(经济日报) and
     전정특신(專精特新) stay.
     """
-    j = _judged(term.replace(" ", ""), zh)
+    word = term.replace(" ", "")
+    j = _judged(word, zh)
     one_character = len(_HAN.findall(zh)) == 1 and len(term) == 1  # 성(省), 무(亩): both readings agree
     if j is None or (j[0] not in ("sino", "unrelated", "unknown") and not one_character):
         return False
-    from .chinese_words import is_common_word as common_chinese
-    from .chinese_words import word_class, word_frequency
-    from .korean import is_common_word as common_korean
-    from .korean import word_tags
-
-    word = term.replace(" ", "")
     han = "".join(_HAN.findall(zh))
-    if j[0] == "sino" and common_chinese(han) and word_frequency(han) >= _EVERYDAY:
+    common_chinese = chinese_words.is_common_word(han)
+    if j[0] == "sino" and common_chinese and chinese_words.word_frequency(han) >= _EVERYDAY:
         return True  # 영도(領導): an everyday word, whatever else Kiwi knows by its reading (영도, Busan)
-    if not common_korean(word):
+    if not korean.is_common_word(word):
         return False
-    tags = word_tags(word)[:-1]
+    tags = korean.word_tags(word)[:-1]
     if any(t in ("VV", "VA", "VX") for t in tags):
         return True
     if len(tags) != 1:
         return False  # 경제일보 (经济日报) is two words, a newspaper's name
     # one common word on each side; or a common Korean word that does not even read the Chinese,
     # a translation (집단(民系)), where a name that does not read it is a brand (텐센트, NNP)
-    return common_chinese(han) or (j[0] == "unrelated" and not word_class(han).startswith(("nr", "ns", "nz", "nt")))
+    return common_chinese or (
+        j[0] == "unrelated" and not chinese_words.word_class(han).startswith(("nr", "ns", "nz", "nt"))
+    )
 
 
 def _generic_or_counted(term: str, zh: str) -> bool:
     """True when the Chinese is only a generic word of the lexicon (自治州, 江, 省), or one
     character after a number (5만호(戶)): neither names anything."""
-    from .hanzi import lexicon_entries
-
     han = "".join(_HAN.findall(zh))
     entry = lexicon_entries().get(han) or lexicon_entries().get(to_simplified(han))
     if entry is not None and entry[1] in ("suffix", "geo", "institution"):
@@ -511,22 +507,14 @@ def _generic_or_counted(term: str, zh: str) -> bool:
 def _kind_by_dictionary(zh: str) -> str | None:
     """'place' or 'person' when jieba's dictionary knows the whole Chinese as one (长春 ns,
     邓小平 nr), for names the suffix and title rules cannot class (南京, 西湖, 黑龙江)."""
-    from .chinese_words import word_class
-
     han = "".join(_HAN.findall(zh))
     if len(han) < 2:
         return None  # one character (江 nr, 金 nr) says too little
-    tag = word_class(han)
+    tag = chinese_words.word_class(han)
     if tag == "ns":
         return "place"
     # jieba tags some words nr (双循环): a person also needs a surname and a given name
     return "person" if tag == "nrfg" or (tag in ("nr", "nrt") and likely_person_name(han)) else None
-
-
-def _common_chinese(zh: str) -> bool:
-    from .chinese_words import is_common_word
-
-    return is_common_word("".join(_HAN.findall(zh)))
 
 
 def _renders(term: str, zh: str) -> bool:
@@ -705,7 +693,7 @@ def _finish(b: _Builder) -> list[Pair]:
             by_dictionary = _kind_by_dictionary(zh)
             if by_dictionary:
                 kind = by_dictionary
-            elif likely_person_name(zh) and 2 <= len(term) <= 5 and not _common_chinese(zh):
+            elif likely_person_name(zh) and 2 <= len(term) <= 5 and not chinese_words.is_common_word("".join(_HAN.findall(zh))):
                 kind = "person"  # (白話, a surname and a character, is a word: not a person)
         kinds.append(kind)
     # one Chinese name, one kind: a title on one mention makes every mention a person
