@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synth import build_glossary  # noqa: E402
-from glossary.config import Config  # noqa: E402
-from glossary.index import GlossaryIndex  # noqa: E402
-from glossary.lint import lint_document  # noqa: E402
-from glossary.sources import read_document  # noqa: E402
+from glossary.lint.config import Config  # noqa: E402
+from glossary.lint.index import GlossaryIndex  # noqa: E402
+from glossary.lint.engine import lint_document  # noqa: E402
+from glossary.sources.document import read_document  # noqa: E402
 from glossary.store import Glossary  # noqa: E402
 
 ISSUE = ROOT / "data" / "issues" / "kic-china-weekly-318.md"
@@ -40,7 +40,7 @@ def warm(doc, index, configs, repeat: int = 15) -> list[tuple[float, int]]:
 
 def main(n: int = 100_000) -> None:
     started = time.perf_counter()
-    from glossary.base import base_glossary
+    from glossary.translit.base import base_glossary
 
     base = base_glossary()
     load_s = time.perf_counter() - started

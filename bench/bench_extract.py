@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from glossary.extract import extract_pairs  # noqa: E402
-from glossary.sources import document_from_text, iter_source_files, read_document  # noqa: E402
+from glossary.extract.pairs import extract_pairs  # noqa: E402
+from glossary.sources.document import document_from_text, iter_source_files, read_document  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

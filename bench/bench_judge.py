@@ -1,4 +1,4 @@
-"""Time glossary.judge once warm: prints the mean time per (Korean, Chinese) pair.
+"""Time glossary.translit.judge once warm: prints the mean time per (Korean, Chinese) pair.
 
 Run with ``.venv/bin/python bench/bench_judge.py``. The pairs are the name-pair test set plus a
 few institution names with near spellings; the per-character caches are warmed first and the
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import time
 
-from glossary import hanzi
-from glossary import judge as judge_module
+from glossary.translit import hanzi
+from glossary.translit import judge as judge_module
 
 EXTRA = [
     ("판위창롱국제컨벤션센터", "番禺长隆国际会展中心"),

@@ -160,7 +160,7 @@ def main(rounds: int = 15) -> None:
     print(f"draft {ISSUE.name} ({ISSUE.stat().st_size / 1000:.0f} KB); debounce {DEBOUNCE_S * 1000:.0f} ms; "
           f"target ≤ {TARGET_MS} ms after the pause")
     with tempfile.TemporaryDirectory(prefix="kozh-bench-issue-") as tmp:
-        from glossary.ingest import extract_into
+        from glossary.extract.ingest import extract_into
         from glossary.store import Glossary
 
         small = Path(tmp) / "issue.db"

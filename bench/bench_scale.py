@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.measure import print_figures, timed  # noqa: E402
 from bench.synth import big_draft, build_glossary  # noqa: E402
-from glossary.index import GlossaryIndex  # noqa: E402
-from glossary.lint import lint_document  # noqa: E402
-from glossary.sources import read_document  # noqa: E402
+from glossary.lint.index import GlossaryIndex  # noqa: E402
+from glossary.lint.engine import lint_document  # noqa: E402
+from glossary.sources.document import read_document  # noqa: E402
 from glossary.store import Glossary  # noqa: E402
 
 ISSUE = ROOT / "data" / "issues" / "kic-china-weekly-318.md"
@@ -49,7 +49,7 @@ def raw_scan_seconds(index: GlossaryIndex, text: str) -> float:
     """The same search lint's matcher does (the terms' matching forms in the squeezed text)."""
     import ahocorasick_rs
 
-    from glossary.index import squeeze
+    from glossary.lint.index import squeeze
 
     patterns = sorted(norm for norm in index.by_norm if norm)
     automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
@@ -80,8 +80,8 @@ def peak_memory_of_index(path: Path, env: dict | None = None) -> float:
     process's own high-water mark (the 1M index loaded or built here) whenever that is higher.
     """
     code = (
-        "from glossary.store import Glossary;from glossary.index import GlossaryIndex;"
-        "from glossary.lint import lint_document;from glossary.sources import read_document;"
+        "from glossary.store import Glossary;from glossary.lint.index import GlossaryIndex;"
+        "from glossary.lint.engine import lint_document;from glossary.sources.document import read_document;"
         f"g=Glossary.open({str(path)!r});i=GlossaryIndex.for_glossary(g);lint_document(read_document({str(ISSUE)!r}),i)"
     )
     wrapper = (

@@ -82,10 +82,10 @@ def squash(text: str) -> str:
 
 
 def measure(slug: str, path: Path, workdir: Path) -> TextResult:
-    from glossary.extract import extract_pairs
-    from glossary.ingest import extract_into
-    from glossary.lint import lint_paths
-    from glossary.sources import read_document
+    from glossary.extract.pairs import extract_pairs
+    from glossary.extract.ingest import extract_into
+    from glossary.lint.engine import lint_paths
+    from glossary.sources.document import read_document
     from glossary.store import Glossary
 
     result = TextResult(slug, path.stat().st_size)

@@ -29,7 +29,7 @@ PLACE_HANGUL = {"市": "시", "区": "구", "县": "현", "镇": "진"}
 
 
 def _hangul_of_chars():
-    from glossary.hanzi import to_hangul
+    from glossary.translit.hanzi import to_hangul
 
     cache = {}
 
@@ -69,7 +69,7 @@ def synthetic_rows(n: int, seed: int = 318):
 
 def build_glossary(n: int, *, fresh: bool = False) -> Path:
     """A glossary of the bundled issue's pairs plus ``n`` synthetic entries (cached by ``n``)."""
-    from glossary.ingest import extract_into
+    from glossary.extract.ingest import extract_into
     from glossary.store import Glossary
 
     CACHE.mkdir(parents=True, exist_ok=True)

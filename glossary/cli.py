@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from .config import resolve_db
+from .lint.config import resolve_db
 from .errors import KozhError
 from .store import KINDS, STATUSES, Glossary
 
@@ -189,7 +189,7 @@ def terms_drift(ctx, as_json: bool) -> None:
     """
     from dataclasses import asdict
 
-    from .drift import glossary_drift
+    from .lint.glossary_drift import glossary_drift
 
     glossary = open_glossary(ctx, create=False)
     for group in glossary_drift(glossary):
@@ -280,12 +280,12 @@ def extract(ctx, paths: tuple[str, ...], dry_run: bool, fmt: str) -> None:
 
     Example: kozh extract data/issues/
     """
-    from .ingest import extract_into
+    from .extract.ingest import extract_into
     from .progress import file_progress
-    from .sources import iter_source_files
+    from .sources.document import iter_source_files
 
-    from .base import base_glossary
-    from .config import load_config
+    from .translit.base import base_glossary
+    from .lint.config import load_config
 
     glossary = None if dry_run else open_glossary(ctx)
     base = base_glossary() if load_config().base else None
@@ -333,7 +333,7 @@ def translit(texts: tuple[str, ...], as_json: bool) -> None:
 
     Example: kozh translit 周茂华 "Bei3 jing1"
     """
-    from .hanzi import translit as transliterate
+    from .translit.hanzi import translit as transliterate
 
     for text in _inputs(texts):
         result = transliterate(text)
@@ -361,7 +361,7 @@ def judge(korean: str, chinese: str | None, era: str | None, as_json: bool) -> N
     Example: kozh judge 조우마오화 周茂华
     """
     from .errors import BadInput
-    from .hanzi import judge as judge_pair
+    from .translit.hanzi import judge as judge_pair
 
     if korean == "-" and chinese is None:
         pairs = []
@@ -419,7 +419,7 @@ def export(ctx, fmt: str, output: str | None, status: tuple[str, ...], kind: tup
 
     Example: kozh export --format tbx2 -o glossary.tbx --status preferred
     """
-    from .interop import export_glossary
+    from .interchange.interop import export_glossary
 
     data = export_glossary(open_glossary(ctx, create=False), fmt, status=status, kind=kind)
     if output:
@@ -440,7 +440,7 @@ def import_(ctx, file: str, fmt: str | None) -> None:
 
     Example: kozh import team.csv
     """
-    from .interop import import_glossary
+    from .interchange.interop import import_glossary
     from .progress import row_progress
 
     with row_progress(f"importing {click.format_filename(file, shorten=True)}") as on_progress:
@@ -460,7 +460,7 @@ def serve(ctx, port: int, host: str, public: bool) -> int:
 
     Example: kozh serve --port 8001   (then open http://127.0.0.1:8001)
     """
-    from . import serve as serving
+    from .interchange import serve as serving
 
     glossary = open_glossary(ctx, create=False)  # creates nothing, and checks it is a glossary
     command = serving.datasette_command(glossary.path, host=host, port=port, public=public)
@@ -477,7 +477,7 @@ def backup(ctx, path: str, force: bool) -> None:
 
     Example: kozh backup backups/glossary-2024-06-01.db
     """
-    from .interop import backup_glossary
+    from .interchange.interop import backup_glossary
 
     target = backup_glossary(open_glossary(ctx, create=False), path, force=force)
     click.echo(f"backed up to {target}")
@@ -499,9 +499,9 @@ def lint(ctx, drafts: tuple[str, ...], fmt: str, fail_on: str, fix: bool, diff: 
     """
     from pathlib import Path
 
-    from .fixes import unified_diff
-    from .formatters import FORMATTERS
-    from .lint import fails, fix_in_place, lint_paths, planned_fixes
+    from .lint.fixes import unified_diff
+    from .lint.report import FORMATTERS
+    from .lint.engine import fails, fix_in_place, lint_paths, planned_fixes
 
     if fix and diff:
         raise click.UsageError("use --fix or --diff, not both")
@@ -529,7 +529,7 @@ def rules_() -> None:
 
     Example: kozh rules
     """
-    from .rules import RULES, summary
+    from .lint.rules import RULES, summary
 
     for code, rule in RULES.items():
         click.echo(f"{code:<20} {str(rule.default_severity):<8} {summary(rule)}")
@@ -543,7 +543,7 @@ def tui_(ctx, draft: str | None) -> int:
 
     Example: kozh tui drafts/issue-319.md
     """
-    from .sources import read_document
+    from .sources.document import read_document
     from .store import Glossary
 
     path = resolve_db(ctx.find_root().params.get("db"))

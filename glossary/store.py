@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import BadInput, GlossaryError, NotAGlossary, NotFound, SchemaTooNew
-from .textnorm import fold_width, has_han, norm_key, to_simplified, to_traditional
+from .text.normalize import fold_width, has_han, norm_key, to_simplified, to_traditional
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -455,7 +455,7 @@ class Glossary:
         existing = self.entry(key)
         with self.changeset(f"add entry {key}"):
             if existing is None:
-                from .pinyin import pinyin_key, pinyin_of
+                from .translit.pinyin import pinyin_key, pinyin_of
 
                 pinyin = pinyin_of(key)
                 now = _now()
@@ -643,7 +643,7 @@ class Glossary:
         Renderings already present are skipped; the first status given for a term wins.
         ``pinyin`` maps a simplified key to its pinyin (default: computed per entry).
         """
-        from .pinyin import pinyin_key, pinyin_of
+        from .translit.pinyin import pinyin_key, pinyin_of
 
         pinyin = pinyin or pinyin_of
         entry_ids = dict(self.conn.execute("SELECT zh, id FROM entries"))
@@ -946,7 +946,7 @@ class Glossary:
             )
         else:
             add(self.conn.execute("SELECT entry_id FROM terms WHERE norm LIKE ? LIMIT ?", (f"%{norm}%", limit)))
-        from .pinyin import pinyin_query_key
+        from .translit.pinyin import pinyin_query_key
 
         pkey = pinyin_query_key(query)
         if pkey:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary.index import GlossaryIndex
+from glossary.lint.index import GlossaryIndex
 from glossary.store import Glossary
 
 

@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from glossary.extract import extract_pairs
-from glossary.sources import read_document
+from glossary.extract.pairs import extract_pairs
+from glossary.sources.document import read_document
 from glossary.store import Glossary
 
 ISSUE = Path(__file__).resolve().parent.parent / "data" / "issues" / "kic-china-weekly-318.md"

@@ -23,16 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 # which heavy libraries the process imported.
 PROBE = """
 import json, sys
-from glossary.judge import judge
-from glossary.hanzi import pinyin_readings, sino_korean, to_hangul
-from glossary.korean import is_ordinary_word
-from glossary.textnorm import to_simplified, to_traditional
+from glossary.translit.judge import judge
+from glossary.translit.hanzi import pinyin_readings, sino_korean, to_hangul
+from glossary.text.korean import is_ordinary_word
+from glossary.text.normalize import to_simplified, to_traditional
 pairs = [("조우마오화", "周茂华"), ("저우마오화", "周茂華"), ("창저우", "常州"), ("중관촌", "中关村"),
          ("전정특신", "專精特新"), ("류썩천", "刘星辰")]
 answers = [[judge(k, z).verdict, judge(k, z).suggestion, judge(k, z).score] for k, z in pairs]
 answers += [to_hangul("周茂华"), sino_korean("龙城"), pinyin_readings("长隆"),
             to_simplified("專精特新"), to_traditional("广东"), is_ordinary_word("선순환")]
-from glossary.hanzi import _hanja_table  # read from the hanja package's table.yml, not imported
+from glossary.translit.hanzi import _hanja_table  # read from the hanja package's table.yml, not imported
 loaded = sorted(m for m in ("pypinyin", "opencc", "kiwipiepy") if m in sys.modules)
 loaded += ["hanja table"] if _hanja_table.cache_info().currsize else []
 print(json.dumps({"answers": answers, "loaded": loaded}, ensure_ascii=False))

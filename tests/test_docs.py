@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from glossary.cli import cli
-from glossary.rules import RULES
+from glossary.lint.rules import RULES
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -3,7 +3,7 @@
 import docx
 import pytest
 
-from glossary.docx_source import read_docx
+from glossary.sources.docx_file import read_docx
 from glossary.errors import BadInput
 
 
@@ -83,8 +83,8 @@ def test_missing_file(tmp_path):
 def test_docx_draft_is_read_as_a_document_with_paragraph_positions(tmp_path):
     from docx import Document as WordDocument
 
-    from glossary.extract import extract_pairs
-    from glossary.sources import iter_source_files, read_document
+    from glossary.extract.pairs import extract_pairs
+    from glossary.sources.document import iter_source_files, read_document
 
     word = WordDocument()
     word.add_paragraph("주간 중국 창업")

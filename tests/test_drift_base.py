@@ -3,15 +3,15 @@
 import pytest
 from click.testing import CliRunner
 
-from glossary import hanzi
-from glossary.base import base_glossary
+from glossary.translit import hanzi
+from glossary.translit.base import base_glossary
 from glossary.cli import cli
-from glossary.config import Config
-from glossary.index import GlossaryIndex
-from glossary.judge import judge
-from glossary.lint import lint_document
-from glossary.sources import document_from_text
-from glossary.spellings import confusions, pinyin_keys, standard_spelling
+from glossary.lint.config import Config
+from glossary.lint.index import GlossaryIndex
+from glossary.translit.judge import judge
+from glossary.lint.engine import lint_document
+from glossary.sources.document import document_from_text
+from glossary.translit.spellings import confusions, pinyin_keys, standard_spelling
 
 
 @pytest.fixture(scope="module")

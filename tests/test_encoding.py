@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from glossary.encoding import decode_bytes, encode_text
+from glossary.sources.encoding import decode_bytes, encode_text
 from glossary.errors import BadInput
 
 TEXT = "창저우(常州)시는 장쑤성에 있다.\n주마오화(周茂華) 대변인\n"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from glossary.era import past_sentence
-from glossary.rules.nonstandard import era_of
+from glossary.text.era import past_sentence
+from glossary.lint.rules.nonstandard import era_of
 
 
 @pytest.mark.parametrize(

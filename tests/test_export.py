@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from glossary.cli import cli
 from glossary.errors import BadInput
-from glossary.formats.csv_format import neutralise, restore
-from glossary.interop import backup_glossary, export_glossary, import_glossary
+from glossary.interchange.csv_format import neutralise, restore
+from glossary.interchange.interop import backup_glossary, export_glossary, import_glossary
 from glossary.store import Glossary
 
 FORMATS = ["csv", "tsv", "tbx", "tbx2", "json"]

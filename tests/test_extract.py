@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import BadInput
-from glossary.extract import Pair, extract_pairs
-from glossary.kinds import classify
-from glossary.sources import document_from_text, read_document
+from glossary.extract.pairs import Pair, extract_pairs
+from glossary.extract.kinds import classify
+from glossary.sources.document import document_from_text, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 ISSUE = ROOT / "data" / "issues" / "kic-china-weekly-318.md"

@@ -6,10 +6,10 @@ import stat
 import pytest
 
 from glossary.errors import BadInput, FileChanged
-from glossary.finding import Edit, Finding, Fix, Severity
-from glossary.fixes import apply_fixes, unified_diff, write_atomically
-from glossary.lint import fix_in_place, lint_paths
-from glossary.sources import read_document
+from glossary.lint.finding import Edit, Finding, Fix, Severity
+from glossary.lint.fixes import apply_fixes, unified_diff, write_atomically
+from glossary.lint.engine import fix_in_place, lint_paths
+from glossary.sources.document import read_document
 from sample_glossary import sample_index
 
 

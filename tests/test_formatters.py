@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from glossary.formatters import FORMATTERS
-from glossary.lint import lint_document
-from glossary.sources import document_from_text
+from glossary.lint.report import FORMATTERS
+from glossary.lint.engine import lint_document
+from glossary.sources.document import document_from_text
 from sample_glossary import sample_index
 
 GOLDEN = Path(__file__).parent / "golden"

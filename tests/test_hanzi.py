@@ -1,4 +1,4 @@
-"""Tests of glossary.hanzi: the pinyin table, pinyin parsing, Hangul and Sino-Korean readings."""
+"""Tests of glossary.translit.hanzi: the pinyin table, pinyin parsing, Hangul and Sino-Korean readings."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from glossary import hanzi
+from glossary.translit import hanzi
 from glossary.errors import BadInput
 
 # --- the official table, re-derived from the rules ------------------------------------------
@@ -304,7 +304,7 @@ def test_tables_dir_and_headers():
 
 def test_import_is_cheap():
     code = (
-        "import sys, glossary.hanzi\n"
+        "import sys, glossary.translit.hanzi\n"
         "heavy = [m for m in ('pypinyin', 'hanja', 'opencc', 'rapidfuzz') if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from glossary.cli import cli
 from glossary.errors import BadInput
-from glossary.interop import export_glossary, guess_format, import_glossary
+from glossary.interchange.interop import export_glossary, guess_format, import_glossary
 from glossary.store import Glossary
 
 FIXTURES = Path(__file__).parent / "fixtures" / "interop"

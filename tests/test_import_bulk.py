@@ -5,9 +5,9 @@ import sqlite3
 
 import pytest
 
-from glossary import interop
+from glossary.interchange import interop
 from glossary.errors import BadInput
-from glossary.interop import BULK_MIN_ENTRIES, import_glossary
+from glossary.interchange.interop import BULK_MIN_ENTRIES, import_glossary
 from glossary.store import Glossary
 
 HEADER = "zh-Hans,zh-Hant,pinyin,ko,ko-admitted,ko-deprecated,ko-candidate,en,kind,note,sources"

@@ -1,4 +1,4 @@
-"""Tests of glossary.judge: aligning a Korean rendering to Chinese and the verdict."""
+"""Tests of glossary.translit.judge: aligning a Korean rendering to Chinese and the verdict."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from glossary.hanzi import Judgement, Part, judge
+from glossary.translit.hanzi import Judgement, Part, judge
 
 
 def labels(j: Judgement) -> list[tuple[str, str]]:
@@ -198,7 +198,7 @@ def test_part_is_frozen():
 
 
 def test_speed_once_warm():
-    from glossary import hanzi, judge as judge_mod
+    from glossary.translit import hanzi, judge as judge_mod
 
     rows = hanzi._read_tsv("name_pairs.tsv")
     for z, _, k, _, _ in rows:  # warm the per-character caches
@@ -213,7 +213,7 @@ def test_speed_once_warm():
 
 
 def test_every_name_pair_judged_standard():
-    from glossary import hanzi
+    from glossary.translit import hanzi
 
     bad = []
     for z, _, k, _, _ in hanzi._read_tsv("name_pairs.tsv"):

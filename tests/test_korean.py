@@ -2,7 +2,7 @@
 
 import pytest
 
-from glossary.korean import (
+from glossary.text.korean import (
     adjust_particle,
     distinct_words,
     has_batchim,

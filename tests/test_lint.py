@@ -4,11 +4,11 @@ import random
 
 import pytest
 
-from glossary.config import Config, load_config
+from glossary.lint.config import Config, load_config
 from glossary.errors import BadInput
-from glossary.index import GlossaryIndex
-from glossary.lint import enabled_rules, fails, lint_document, lint_paths
-from glossary.sources import document_from_text
+from glossary.lint.index import GlossaryIndex
+from glossary.lint.engine import enabled_rules, fails, lint_document, lint_paths
+from glossary.sources.document import document_from_text
 from glossary.store import Glossary
 
 TERMS = [

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from glossary.index import GlossaryIndex
-from glossary.ingest import extract_into
-from glossary.lint import lint_document
-from glossary.sources import read_document
+from glossary.lint.index import GlossaryIndex
+from glossary.extract.ingest import extract_into
+from glossary.lint.engine import lint_document
+from glossary.sources.document import read_document
 from glossary.store import Glossary
 
 ISSUE = Path(__file__).parent.parent / "data" / "issues" / "kic-china-weekly-318.md"

@@ -4,9 +4,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary.errors import BadInput
-from glossary.extract import extract_pairs
-from glossary.hanzi import judge, to_hangul, translit
-from glossary.sources import document_from_text
+from glossary.extract.pairs import extract_pairs
+from glossary.translit.hanzi import judge, to_hangul, translit
+from glossary.sources.document import document_from_text
 
 # Text that looks like the newsletter: Hangul, hanzi, brackets, markup, plus anything else.
 PIECES = st.sampled_from(list("창저우장원타오常州张文涛粤港澳()（）[]【】<>《》*#-_`!·•,，:：\n \t") + ["<b>", "</b>", "<!--", "-->", "**", "```"])

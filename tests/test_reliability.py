@@ -14,12 +14,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary.extract import extract_pairs
-from glossary.fixes import apply_fixes
-from glossary.index import GlossaryIndex
-from glossary.interop import export_glossary
-from glossary.lint import lint_document
-from glossary.sources import document_from_text, read_document
+from glossary.extract.pairs import extract_pairs
+from glossary.lint.fixes import apply_fixes
+from glossary.lint.index import GlossaryIndex
+from glossary.interchange.interop import export_glossary
+from glossary.lint.engine import lint_document
+from glossary.sources.document import document_from_text, read_document
 from glossary.store import Glossary
 from tui.model import GlossaryService
 

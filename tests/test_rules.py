@@ -2,9 +2,9 @@
 
 import pytest
 
-from glossary.index import GlossaryIndex
-from glossary.lint import lint_document
-from glossary.sources import document_from_text
+from glossary.lint.index import GlossaryIndex
+from glossary.lint.engine import lint_document
+from glossary.sources.document import document_from_text
 from glossary.store import Glossary
 
 TERMS = [
@@ -137,7 +137,7 @@ def test_particle_is_adjusted_by_the_fix(index):
 
 
 def test_rules_have_documented_docstrings():
-    from glossary.rules import RULES, summary
+    from glossary.lint.rules import RULES, summary
 
     for code, rule in RULES.items():
         doc = type(rule).__doc__

@@ -8,7 +8,7 @@ import pytest
 from docx import Document as WordDocument
 
 from glossary.errors import BadInput
-from glossary.sources import read_document
+from glossary.sources.document import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,7 +58,7 @@ def test_serve_binds_loopback_by_default_and_refuses_others(tmp_path):
 
 @pytest.mark.parametrize("formula", ["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "\t=1", "\r=1"])
 def test_exported_csv_cells_never_start_a_formula(tmp_path, formula):
-    from glossary.interop import export_glossary
+    from glossary.interchange.interop import export_glossary
     from glossary.store import Glossary
 
     with Glossary.open(tmp_path / "g.db") as g:

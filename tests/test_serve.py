@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from click.testing import CliRunner
 
-from glossary import serve
+from glossary.interchange import serve
 from glossary.cli import cli
 from glossary.errors import BadInput
 from glossary.store import Glossary
@@ -49,7 +49,7 @@ def test_command_is_an_argument_list(db_path):
     assert command[:5] == [sys.executable, "-m", "datasette", "serve", str(db_path)]
     assert command[command.index("--host") + 1] == "127.0.0.1"
     assert command[command.index("--port") + 1] == "8123"
-    assert "-i" not in command and "--immutable" not in command  # see glossary/serve.py: mode=ro instead
+    assert "-i" not in command and "--immutable" not in command  # see glossary/interchange/serve.py: mode=ro instead
 
 
 def test_public_host_needs_public(db_path):

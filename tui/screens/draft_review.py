@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Static
 from textual.widgets.text_area import Selection
 from textual.worker import get_current_worker
 
-from glossary.finding import Finding
+from glossary.lint.finding import Finding
 
 from ..model import DraftLinter, GlossaryService, LintResult, document_kind
 from ..widgets.draft_editor import DraftEditor
@@ -204,7 +204,7 @@ class DraftReviewScreen(Screen):
         if f.fix is not None:
             edits = list(f.fix.edits)
         elif f.suggestions:
-            from glossary.finding import Edit
+            from glossary.lint.finding import Edit
 
             edits = [Edit(f.start, f.end, f.suggestions[0])]
         else:
@@ -296,7 +296,7 @@ class DraftReviewScreen(Screen):
     def action_save(self) -> None:
         text = self.editor.text
         try:
-            from glossary.fixes import write_atomically
+            from glossary.lint.fixes import write_atomically
         except ImportError:
             self.app.notify("Cannot save: the fixes module is not installed.", severity="error")
             return

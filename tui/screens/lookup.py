@@ -13,8 +13,8 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from glossary.pinyin import pinyin_query_key
-from glossary.textnorm import fold_width, has_han
+from glossary.translit.pinyin import pinyin_query_key
+from glossary.text.normalize import fold_width, has_han
 
 from ..model import EntryView, GlossaryService, TermView
 from ..widgets.entry_detail import EntryDetail
@@ -23,7 +23,7 @@ from ..widgets.entry_detail import EntryDetail
 def transliterate(text: str) -> dict | None:
     """The transliteration engine's answer, or None when it is not installed."""
     try:
-        from glossary.hanzi import translit
+        from glossary.translit.hanzi import translit
     except ImportError:
         return None
     return translit(text)

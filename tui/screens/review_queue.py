@@ -25,7 +25,7 @@ VERDICT_STYLE = {"standard": "green", "sino": "cyan", "latin": "cyan", "mixed": 
 def judge_text(korean: str, chinese: str, era: str | None = None) -> Text:
     """The judge's verdict on a rendering, one line."""
     try:
-        from glossary.hanzi import judge
+        from glossary.translit.hanzi import judge
     except ImportError:
         return Text("verdict: the transliteration engine is not installed", style="dim")
     try:

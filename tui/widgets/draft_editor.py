@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.style import Style
 from textual.widgets import TextArea
 
-from glossary.finding import Severity
+from glossary.lint.finding import Severity
 
 HIGHLIGHT_STYLES = {
     "kozh.error": Style(underline=True, color="red", bold=True),

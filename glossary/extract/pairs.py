@@ -1,0 +1,713 @@
+"""Finding glossed term pairs — a Korean or Latin name followed by its Chinese — in a Document.
+
+The forms found (all on one line):
+
+* ``창저우(常州)``, ``허페이시 (合肥市)``, full-width ``（）``;
+* Latin names: ``GAC GROUP(广汽集团)``, lists ``BAIC(北汽), CATL(宁德时代)``;
+* a gloss after the Chinese: ``전정특신(專精特新, 전문화·…)``, ``JBD(Jade Bird Display, 上海…公司)``;
+* labelled glosses: ``자금성(중국어 간체자: 紫禁城, 병음: Zǐjìnchéng)``, ``상하이(상해, 중국어: 上海)``;
+* people with a title in brackets: ``장원타오[张文涛, …연구소(…研究院) 원장]``;
+* Korean and Chinese run together inside a parenthesis: ``(청두•쑤이닝遂宁)``;
+* a term in quotes or title marks: ``‘쌍순환’(双循环)``, ``《인민일보》(人民日报)``.
+
+Where the term starts is decided by how well each candidate renders the Chinese
+(``glossary.translit.hanzi.judge``): ``광저우시 판위창롱국제컨벤션센터(番禺长隆…)`` gives the
+centre, not the city. Without the judge, simpler rules decide.
+
+Work per bracket is bounded (contents over :data:`MAX_GROUP` characters and left
+context over :data:`MAX_LEFT` characters are never read), so the scan is linear in
+the document size whatever the nesting.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Callable, Iterator
+
+from . import chinese_words
+from ..text import korean
+from ..translit.base import base_glossary
+from ..translit.hanzi import lexicon_entries
+from .kinds import TITLES, classify, is_sino_rendering, likely_person_name, title_in
+from ..sources.document import Document
+from ..text.normalize import has_han, has_hangul, is_han, is_hangul, to_simplified
+
+MAX_GROUP = 300  # longest bracket content read; a gloss is short, a 10,000-deep nest is not
+MAX_LEFT = 80  # how far left of a bracket a term may start
+MAX_ZH = 40  # longest Chinese side
+
+_OPENERS = {"(": ")", "（": "）", "[": "]", "［": "］"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_BRACKET = re.compile(r"[()（）\[\]［］]")
+_LINE_BREAK = re.compile(r"[\r\n]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_GLUED_SENTENCE_END = re.compile(r"^.*[\uac00-\ud7a3][.!?。](?=[\uac00-\ud7a3])")  # '했다.전전'
+_SYLLABLE_AFTER_SYLLABLE = re.compile(r"(?<=[\uac00-\ud7a3])[\uac00-\ud7a3]")  # where a Korean word may be cut
+_BRACKET_OR_SEPARATOR = re.compile(r"[()（）\[\]［］,，;；]")  # what _split_top looks at
+_LABEL = re.compile(r"^([^:：]{1,16})[:：]\s*(.*)$", re.S)
+_NUMBERISH = re.compile(r"^[\d\s.,~\-–/:년월일세기%]*$")
+_RUN_TOGETHER = re.compile(
+    r"([\uac00-\ud7a3]{1,12})([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,12})"
+)
+_RUN_ITEM_SPLIT = re.compile(r"[•·・,，/、]")
+_INNER_SPLIT = re.compile(r"\s*[•·・/]\s*")
+# In reversed text: a run of the characters a term may hold (Hangul, ASCII letters and digits,
+# the joiners & . - ' + and the full-width range Ａ..ｚ), then the blanks before it: one space
+# (or the blanks left by markup) between words of a name, never a tab, at most three.
+_WORD_AND_GAP = re.compile(r"([\uac00-\ud7a3A-Za-z0-9&.\-'+\uff21-\uff5a]+)( {0,3})")
+# The letters (str.isalpha) among those characters.
+_TERM_LETTER = re.compile(r"[\uac00-\ud7a3A-Za-z\uff21-\uff3a\uff41-\uff5a]")
+# Latin words: ASCII or full-width (Ａ..ｚ) characters, and the letters among them.
+_LATIN_CHARS = re.compile(r"[\x00-\x7f\uff21-\uff5a]*")
+_LATIN_LETTER = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
+_LEADING_NUMBER = re.compile(r"^\d{1,3}[.)](?=\D)")
+# What a zh side may hold: Han, and besides Han digits, Latin letters, spaces, dots and dashes
+# ('中国制造2025', 'TCL科技', '阿里·巴巴').
+_ZH_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f 0-9A-Za-z·•・&.\-]+")
+_CLOSE_QUOTES = {"]": "[", "’": "‘", "'": "'", "”": "“", '"': '"', "》": "《", "〉": "〈", ">": "<", "」": "「", "』": "『"}
+_FOOTNOTE_MARKS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
+_LATIN_CONNECTORS = {"and", "of", "the", "de", "&", "for", "&amp;"}
+# A footnote mark and the word it marks ('신싼반*'), matched in the reversed text so that the
+# search only starts at a '*': the mark, not followed in the text by another mark or a bracket
+# ('**' emphasis, '창저우*(常州)'), then the word backwards: a letter and up to 20 letters or digits.
+_MARK_AND_WORD_BACKWARDS = re.compile(r"\*(?<![*(（]\*)([\uac00-\ud7a3A-Za-z0-9]{0,20}[\uac00-\ud7a3A-Za-z])")
+
+# A whole token that is a generic head noun needs the name before it: '푸단 대학(复旦大学)',
+# 'GAC 연구소(广汽研究院)'.
+HEAD_NOUNS = frozenset(
+    """대학 대학교 연구소 연구원 연구센터 실험실 그룹 센터 은행 회사 유한회사 위원회 협회 공사 단지
+    재단 학원 병원 박물관 거래소 증권 펀드 캐피탈 테크놀로지 공장 호텔 공원 광장 빌딩 타워 신구 항""".split()
+)
+# A trailing token naming a channel, not the thing: '광저우판위홍보 위챗계정(广州番禺发布)'.
+_PLACE_WORD_BEFORE_BRACKET = re.compile(r"\s*(?:시|현|구|성|진|촌|강|산|호|섬|자치주|자치구)\s*[(\[（［]")
+_DESCRIPTOR = re.compile(r"(?:계정|홈페이지|사이트|블로그|채널)$")
+# Endings that mark a Korean word as inflected or followed by a particle ('…에서 연구소').
+_BOUND_ENDINGS = set("은는을를에의와과로도서며고다면여해게지써된한할던던데")
+_PARTICLES = frozenset("은 는 이 가 을 를 의 와 과 에 에서 에는 에게 로 으로 도 만 께서 이며 이다 과의 와의 님".split())
+_PARTICLE_LENGTHS = sorted({len(p) for p in _PARTICLES}, reverse=True)  # longest first
+
+KINDS = ("person", "place", "org", "company", "media", "concept", "other")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One glossed occurrence: a term and the Chinese written next to it.
+
+    Attributes:
+        term: The Korean or Latin side as written, edges trimmed.
+        zh: The Chinese as written.
+        kind: person, place, org, company, media, concept or other.
+        gloss: Extra gloss text from the bracket (a full English name, a Korean
+            alternative, an explanation), or None.
+        path: The document's path.
+        line: 1-based line of the term's first character.
+        column: 1-based column (characters) of the term's first character.
+        end_line: Line of the position just after the term.
+        end_column: Column just after the term's last character (exclusive end).
+        context: About 60 characters around the pair, on one line.
+    """
+
+    term: str
+    zh: str
+    kind: str
+    gloss: str | None
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    context: str
+
+    def to_dict(self) -> dict:
+        """The pair as a plain dict (JSON-ready)."""
+        return asdict(self)
+
+
+# ---------------------------------------------------------------------------
+# the judge (optional; cached because each new Chinese string costs a dictionary pass)
+
+_JUDGE: list[Callable | None] = []
+
+
+def _judge_fn() -> Callable | None:
+    if not _JUDGE:
+        try:
+            from ..translit.hanzi import judge  # the reading engine; absent in a partial checkout
+        except Exception:  # noqa: BLE001 - extraction still works on the simpler rules
+            judge = None
+        _JUDGE.append(judge)
+    return _JUDGE[0]
+
+
+@lru_cache(maxsize=200_000)
+def _judged(korean: str, chinese: str) -> tuple[str, float, float] | None:
+    """(verdict, coverage, score) of the judge, or None when no judge is installed."""
+    fn = _judge_fn()
+    if fn is None:
+        return None
+    try:
+        j = fn(korean, chinese)
+    except Exception:  # noqa: BLE001 - a judge failure must not stop extraction
+        return None
+    return j.verdict, float(j.coverage), float(j.score)
+
+
+# ---------------------------------------------------------------------------
+# scanning
+
+
+def _groups(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (open, close) offsets of matched brackets, one line at a time, in order of closing.
+
+    A stray closer is ignored; a closer that skips at most two unclosed openers
+    ('(a [b)') closes the nearest opener of its own type.
+    """
+    stack: list[tuple[str, int]] = []
+    after_previous = 0  # offset just after the previous bracket
+    for m in _BRACKET.finditer(text):
+        ch = m.group()
+        pos = m.start()
+        # nothing stays open across a line break (looked for only when something is open
+        # and there is text since the previous bracket)
+        if stack and pos > after_previous and _LINE_BREAK.search(text, after_previous, pos):
+            stack.clear()
+        after_previous = pos + 1
+        if ch in _OPENERS:
+            stack.append((ch, pos))
+        else:
+            want = _CLOSERS[ch]
+            for depth in range(1, min(3, len(stack)) + 1):
+                if stack[-depth][0] == want:
+                    opener = stack[-depth][1]
+                    del stack[-depth:]
+                    if pos - opener - 1 <= MAX_GROUP:
+                        yield opener, pos
+                    break
+
+
+def _split_top(content: str) -> list[tuple[int, str]]:
+    """Split bracket content at top-level commas/semicolons: [(offset in content, segment)]."""
+    if not _BRACKET_OR_SEPARATOR.search(content):
+        return [(0, content)]
+    out: list[tuple[int, str]] = []
+    depth = 0
+    start = 0
+    for m in _BRACKET_OR_SEPARATOR.finditer(content):
+        ch = m.group()
+        if ch in "([（［":
+            depth += 1
+        elif ch in ")]）］":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append((start, content[start : m.start()]))
+            start = m.end()
+    out.append((start, content[start:]))
+    return out
+
+
+def _is_zh(segment: str) -> bool:
+    """True when the segment is a Chinese name: Han plus digits/Latin/dots, no Hangul, short."""
+    s = segment.strip()
+    if not s or len(s) > MAX_ZH or not _ZH_CHARS.fullmatch(s):
+        return False
+    han = len(_HAN.findall(s))
+    return han > 0 and han * 2 >= len(s) - s.count(" ")
+
+
+def _strip_particle(word: str) -> str:
+    """The word without its longest particle ending, keeping at least two characters."""
+    for n in _PARTICLE_LENGTHS:
+        if len(word) - n >= 2 and word[-n:] in _PARTICLES:
+            return word[:-n]
+    return word
+
+
+def _is_latin_token(tok: str) -> bool:
+    """True for a word of ASCII or full-width Latin characters holding at least one letter."""
+    return _LATIN_CHARS.fullmatch(tok) is not None and _LATIN_LETTER.search(tok) is not None
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    word: str
+
+
+def _tokens_before(text: str, end: int, line_start: int) -> list[_Tok]:
+    """Space-separated runs of term characters ending at ``end`` (rightmost last)."""
+    toks: list[_Tok] = []
+    limit = max(line_start, end - MAX_LEFT)
+    # the readable window reversed, so that the words are matched right to left
+    backwards = text[limit:end][::-1]
+    walked = 0
+    for run in _WORD_AND_GAP.finditer(backwards):
+        if run.start() != walked:
+            break  # the next word does not follow at once (a tab, a fourth blank, punctuation)
+        walked = run.end()
+        start, stop = end - run.end(1), end - run.start()
+        word = text[start:stop]
+        # '1.산업정보화부' (a list number glued on by PDF conversion): the walk ends there
+        if word[0] in "0123456789":
+            number = _LEADING_NUMBER.match(word)
+            if number:
+                start += number.end()
+                word = word[number.end() :]
+                if _TERM_LETTER.search(word):
+                    toks.append(_Tok(start, stop, word))
+                break
+        # '성장했다.전전': a sentence end glued on by PDF conversion; the word starts after it
+        sentence_end = _GLUED_SENTENCE_END.search(word)
+        if sentence_end:
+            start += sentence_end.end()
+            word = word[sentence_end.end() :]
+            if word and _TERM_LETTER.search(word):
+                toks.append(_Tok(start, stop, word))
+            break
+        # leading dots and joiners, trailing joiners
+        if word[0] in ".-&'+":
+            stripped = word.lstrip(".-&'+")
+            start += len(word) - len(stripped)
+            word = stripped
+        if word and word[-1] in "-&'+":
+            stripped = word.rstrip("-&'+")
+            stop -= len(word) - len(stripped)
+            word = stripped
+        if word:
+            if not _TERM_LETTER.search(word):
+                break  # a number is never part of a term, nor is anything left of it
+            toks.append(_Tok(start, stop, word))
+            if len(toks) == 6:
+                break
+        if run.start(2) == run.end(2):
+            break  # no blank: the word is glued to whatever is left of it
+    toks.reverse()
+    return toks
+
+
+def _bound(word: str) -> bool:
+    """True when a Korean word ends in a particle or verb ending (so it is not part of a name)."""
+    return bool(word) and is_hangul(word[-1]) and word[-1] in _BOUND_ENDINGS
+
+
+def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | None:
+    """Pick the term's span among the words before a bracket (Hangul mode)."""
+    last = len(toks) - 1
+    end_i = last
+    if len(toks) >= 2 and _DESCRIPTOR.search(toks[last].word) and has_hangul(toks[last - 1].word):
+        if not _bound(toks[last - 1].word):
+            end_i = last - 1
+    start_i = end_i
+    if toks[end_i].word in HEAD_NOUNS and start_i > 0:
+        prev = toks[start_i - 1].word
+        if _is_latin_token(prev) or (has_hangul(prev) and not _bound(prev)):
+            start_i -= 1
+    heuristic = toks[start_i].start, toks[end_i].end
+
+    if _judge_fn() is None:
+        return heuristic
+    han = "".join(_HAN.findall(zh))
+    heuristic_cand = " ".join(text[heuristic[0] : heuristic[1]].split())
+    # no other span can beat the heuristic by more than 0.1 when it already scores that near
+    # the maximum (1.0), so the other spans need not even be listed
+    if _HANGUL.search(heuristic_cand):
+        j = _judged(heuristic_cand, han)
+        if j is not None and 1.0 <= j[2] + 0.1:
+            return heuristic
+    cands: dict[tuple[int, int], str] = {heuristic: heuristic_cand}
+
+    def add(s: int, e: int) -> None:
+        if e > s and (s, e) not in cands:
+            cands[(s, e)] = " ".join(text[s:e].split())
+
+    for e_i in {last, end_i, max(0, last - 1)}:
+        for k in range(0, min(4, e_i + 1)):
+            if _TERM_LETTER.search(toks[e_i - k].word):
+                add(toks[e_i - k].start, toks[e_i].end)
+    # within the first word: suffixes at syllable boundaries ('광저우시판위구' → '판위구')
+    for s, e in list(cands):
+        word = text[s:e]
+        if " " in word:
+            continue  # only inside a single word: '투자협력국 쉰보' must not yield '력국 쉰보'
+        # only after a prefix that evidently stands apart: a place with its suffix ('광저우시'), a
+        # name the base glossary knows ('베이징'), a word ending ('통해'); otherwise the word is the
+        # rendering, misspelt or not (유위츠 for 楡次, 아오베이 for 粵北), and is kept whole
+        for cut in _SYLLABLE_AFTER_SYLLABLE.finditer(word, 2, len(word) - 1):
+            if _prefix_stands_apart(word[: cut.start()]):
+                cands.setdefault((s + cut.start(), e), word[cut.start() :])  # no blanks to normalize
+    scored = []
+    for (s, e), cand in cands.items():
+        if not _HANGUL.search(cand):
+            continue
+        j = _judged(cand, han)
+        if j is None:
+            continue
+        if (s, e) != heuristic and j[0] == "unrelated":
+            continue  # a better score from a chance match (국/鞠) is no reason to move the edge
+        scored.append(((s, e), cand, j[2]))
+    if not scored:
+        return heuristic
+    best = max(sc for _, _, sc in scored)
+    base = next((sc for span, _, sc in scored if span == heuristic), 0.0)
+    if best <= base + 0.1:
+        return heuristic
+    good = [(len(c), span) for span, c, sc in scored if sc >= best - 0.02]
+    return min(good)[1]
+
+
+_PLACE_SUFFIX_SYLLABLES = frozenset("시구성현진주도")
+
+
+def _prefix_stands_apart(prefix: str) -> bool:
+    """True for '광저우시' (a place with its suffix), '베이징' (a name the base glossary knows),
+    '통해' (a word ending a missing space glued on: 통해항정) or '시작' (a common noun)."""
+    if (prefix[-1] in _PLACE_SUFFIX_SYLLABLES and len(prefix) >= 3) or _bound(prefix):
+        return True
+    if base_glossary().knows(prefix):
+        return True
+    # a common noun glued on by a missing space ('시작조우마오화'); not an interjection (아오)
+    return korean.word_tags(prefix)[:-1] == ("NNG",) and korean.is_common_word(prefix)
+
+
+def _left_term(text: str, raw: str, o: int, line_start: int, zh: str) -> tuple[int, int, bool, bool] | None:
+    """The term before the bracket at ``o``: (start, end, latin, spaced) or None.
+
+    Blanked markup between term and bracket ('[항저우](https://…)(杭州)') is skipped;
+    real spaces count, and more than two mean the bracket is not a gloss of the word.
+    """
+    p = o
+    gap = 0
+    limit = max(line_start, o - MAX_LEFT)
+    while p > limit and text[p - 1] == " ":
+        p -= 1
+        if raw[p] in " \u3000":
+            gap += 1
+    if p <= limit or text[p - 1] == " " or gap > 2:
+        return None
+    colon = False
+    if text[p - 1] in ":：" and gap:
+        # '1 전정특신: (專精特新, …)' — a footnote defining its term; taken only on a sure match
+        colon = True
+        p -= 1
+    while p > line_start and text[p - 1] in _FOOTNOTE_MARKS:
+        p -= 1
+    if p <= line_start:
+        return None
+    ch = text[p - 1]
+    if ch in _CLOSE_QUOTES:
+        opener = _CLOSE_QUOTES[ch]
+        q = text.rfind(opener, max(line_start, p - 61), p - 1)
+        if q < 0:
+            return None
+        inner = text[q + 1 : p - 1]
+        s = q + 1 + (len(inner) - len(inner.lstrip()))
+        e = p - 1 - (len(inner) - len(inner.rstrip()))
+        word = text[s:e]
+        if e <= s or has_han(word) or not any(ch.isalpha() for ch in word) or ch in "'\"" and " " in word.strip() and len(word) > 30:
+            return None
+        return s, e, _is_latin_token(word.replace(" ", "")), gap > 0
+    toks = _tokens_before(text, p, line_start)
+    if not toks:
+        return None
+    if _is_latin_token(toks[-1].word):
+        i = len(toks) - 1
+        while i > 0:
+            w = toks[i - 1].word
+            if not _is_latin_token(w) and w != "&":
+                break
+            if not (w[0].isupper() or w[0].isdigit() or w.lower() in _LATIN_CONNECTORS):
+                break
+            i -= 1
+        while i < len(toks) - 1 and toks[i].word.lower() in _LATIN_CONNECTORS:
+            i += 1
+        span = (toks[i].start, toks[-1].end)
+        latin = True
+    else:
+        span = _choose_hangul(text, toks, zh)
+        latin = False
+    if span is None:
+        return None
+    s, e = span
+    if colon:
+        term = text[s:e].replace(" ", "")
+        j = _judged(term, zh)
+        sure = is_sino_rendering(term, zh) or (j is not None and j[0] in ("standard", "sino") and j[1] >= 0.9)
+        if latin or not sure:
+            return None
+    return s, e, latin, gap > 0
+
+
+def _plausible(term: str, zh: str, spaced: bool) -> bool:
+    """Reject a Korean term that renders only a small part of a long Chinese name.
+
+    '중국 베이징 (北京方恒假日酒店)': 베이징 names the city, the parenthesis a hotel in it.
+    """
+    han = len(_HAN.findall(zh))
+    if han >= 4:
+        syllables = len(_HANGUL.findall(term)) + 2 * sum(1 for w in term.split() if _is_latin_token(w))
+        if syllables * 2 < han:
+            return False
+    if spaced:
+        j = _judged(term, zh)
+        if j is not None and j[0] != "latin" and j[1] < 0.5:
+            return False
+    return True
+
+
+_EVERYDAY = 5000
+"""A jieba dictionary frequency above which a common word is an everyday one (领导 31,739,
+自治区 14,344), never a name's only reading (合肥 406, 石壁 599)."""
+
+
+def _glosses_a_word(term: str, zh: str) -> bool:
+    """True when the bracket gives the hanja of an ordinary Korean word rather than a name.
+
+    Asked of renderings that are no transliteration (Sino-Korean, or unrelated) and of one
+    syllable for one character (성(省), where both readings agree): Kiwi must
+    read the Korean as one common word (수위, 자치구) or a verb (겹쳤다) and jieba the Chinese as
+    one common word (首位 m, 自治区 n), so that 연길(延吉), 무한(武漢), 경제일보(经济日报) and
+    전정특신(專精特新) stay.
+    """
+    word = term.replace(" ", "")
+    j = _judged(word, zh)
+    one_character = len(_HAN.findall(zh)) == 1 and len(term) == 1  # 성(省), 무(亩): both readings agree
+    if j is None or (j[0] not in ("sino", "unrelated", "unknown") and not one_character):
+        return False
+    han = "".join(_HAN.findall(zh))
+    common_chinese = chinese_words.is_common_word(han)
+    if j[0] == "sino" and common_chinese and chinese_words.word_frequency(han) >= _EVERYDAY:
+        return True  # 영도(領導): an everyday word, whatever else Kiwi knows by its reading (영도, Busan)
+    if not korean.is_common_word(word):
+        return False
+    tags = korean.word_tags(word)[:-1]
+    if any(t in ("VV", "VA", "VX") for t in tags):
+        return True
+    if len(tags) != 1:
+        return False  # 경제일보 (经济日报) is two words, a newspaper's name
+    # one common word on each side; or a common Korean word that does not even read the Chinese,
+    # a translation (집단(民系)), where a name that does not read it is a brand (텐센트, NNP)
+    return common_chinese or (
+        j[0] == "unrelated" and not chinese_words.word_class(han).startswith(("nr", "ns", "nz", "nt"))
+    )
+
+
+def _generic_or_counted(term: str, zh: str) -> bool:
+    """True when the Chinese is only a generic word of the lexicon (自治州, 江, 省), or one
+    character after a number (5만호(戶)): neither names anything."""
+    han = "".join(_HAN.findall(zh))
+    entry = lexicon_entries().get(han) or lexicon_entries().get(to_simplified(han))
+    if entry is not None and entry[1] in ("suffix", "geo", "institution"):
+        return True
+    return len(han) == 1 and term[:1].isdigit()
+
+
+def _kind_by_dictionary(zh: str) -> str | None:
+    """'place' or 'person' when jieba's dictionary knows the whole Chinese as one (长春 ns,
+    邓小平 nr), for names the suffix and title rules cannot class (南京, 西湖, 黑龙江)."""
+    han = "".join(_HAN.findall(zh))
+    if len(han) < 2:
+        return None  # one character (江 nr, 金 nr) says too little
+    tag = chinese_words.word_class(han)
+    if tag == "ns":
+        return "place"
+    # jieba tags some words nr (双循环): a person also needs a surname and a given name
+    return "person" if tag == "nrfg" or (tag in ("nr", "nrt") and likely_person_name(han)) else None
+
+
+def _renders(term: str, zh: str) -> bool:
+    """True when the Korean term reads the Chinese (Sino-Korean or transliterated)."""
+    if is_sino_rendering(term, zh):
+        return True
+    j = _judged(term, zh)
+    return j is not None and j[0] not in ("unrelated", "latin")
+
+
+# ---------------------------------------------------------------------------
+# pairs
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.starts = doc._line_starts
+        self.pairs: list[tuple[int, int, str, str, str | None, int, bool, bool, bool]] = []
+
+    def line_of(self, pos: int) -> tuple[int, int, int]:
+        """The line holding offset ``pos``: (1-based number, start offset, next line's start)."""
+        i = bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return i + 1, self.starts[i], end
+
+    def add(self, s: int, e: int, zh: str, gloss: str | None, after: int, *, person_form=False, latin=False):
+        term = " ".join(self.text[s:e].split())
+        if not any(map(str.isalpha, term)) or has_han(term):
+            return
+        self.pairs.append((s, e, term, zh, gloss or None, after, person_form, latin, False))
+
+
+def _title_near(text: str, s: int, after: int, line_start: int, line_end: int) -> bool:
+    """A title right before the term or in the two words after the gloss."""
+    before = text[max(line_start, s - 12) : s].split()
+    if before and before[-1] in TITLES:
+        return True
+    following = text[after : min(line_end, after + 24)].split()[:2]
+    return title_in([_strip_particle(w.strip("·,.\"'”’)")) for w in following])
+
+
+def extract_pairs(doc: Document) -> list[Pair]:
+    """Find every glossed pair in a document.
+
+    Args:
+        doc: A Document from :func:`glossary.sources.document.read_document` or
+            :func:`glossary.sources.document.document_from_text`.
+
+    Returns:
+        Pairs in document order. Never raises on odd text (unbalanced or deep
+        brackets, very long lines, binary noise).
+    """
+    text = doc.text
+    b = _Builder(doc)
+    for o, c in _groups(text):
+        content = text[o + 1 : c]
+        if not _HAN.search(content):
+            continue
+        _, line_start, _ = b.line_of(o)
+        try:
+            _handle_group(b, text, o, c, content, line_start)
+        except RecursionError:  # pragma: no cover - defensive: nothing here recurses deeply
+            continue
+    b.pairs.sort(key=lambda p: (p[0], p[1]))
+    _link_footnote_marks(b)
+    return _finish(b)
+
+
+def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_start: int) -> None:
+    opener = text[o]
+    segments = _split_top(content)
+    if opener in "[［":
+        # 이름[汉字, 직함…]: a person with a title; the nested (…) pairs are found on their own
+        first = segments[0][1].strip()
+        if len(segments) >= 2 and 2 <= len(first) <= 5 and all(is_han(ch) or ch in "·•" for ch in first):
+            left = _left_term(text, b.doc.raw, o, line_start, first)
+            if left and not left[3] and has_hangul(text[left[0] : left[1]]):
+                gloss = " ".join(content[segments[1][0] :].split()) or None
+                b.add(left[0], left[1], first, gloss, c + 1, person_form=True)
+        return
+    zh = None
+    glosses: list[str] = []
+    for _, seg in segments:
+        value = seg.strip()
+        m = _LABEL.match(value)
+        if m and not has_han(m.group(1)):
+            value = m.group(2).strip()
+        if zh is None:
+            if _is_zh(value):
+                zh = value
+                continue
+            if _HAN.search(value):
+                # '字节跳动·ByteDance', '比亚迪·비야디': the Chinese and a gloss joined by a middle dot
+                parts = [x.strip() for x in _INNER_SPLIT.split(value)]
+                if len(parts) > 1 and _is_zh(parts[0]) and not any(_HAN.search(x) for x in parts[1:]):
+                    zh = parts[0]
+                    glosses.extend(x for x in parts[1:] if x)
+                    continue
+        if value and not _NUMBERISH.match(value):
+            glosses.append(value)
+    if zh is None:
+        _run_together(b, text, o, c, content)
+        return
+    if glosses and (len(glosses) > 3 or any(has_han(g) and not _is_zh(g) for g in glosses)):
+        return  # a sentence in brackets, not a gloss
+    left = _left_term(text, b.doc.raw, o, line_start, zh)
+    if left is None:
+        return
+    s, e, latin, spaced = left
+    term = " ".join(text[s:e].split())
+    if not latin and not _plausible(term, zh, spaced):
+        return
+    if not latin and len(_HAN.findall(zh)) == 1 and not _renders(term, zh):
+        return  # '그는(他)': a single character glosses only a word that reads it (성/省, 무/亩)
+    if not latin and _glosses_a_word(term, zh):
+        return  # '수위(首位)', '자치구(自治區)': the hanja of an ordinary word, not a name
+    if not latin and _generic_or_counted(term, zh):
+        return  # '자치주(自治州)', '강(江)', '5만호(戶)': a generic word or a count, not a name
+    gloss = ", ".join(g for g in glosses if g != zh and not _is_zh(g)) if glosses else None
+    b.add(s, e, zh, gloss, c + 1, latin=latin)
+
+
+def _run_together(b: _Builder, text: str, o: int, c: int, content: str) -> None:
+    """'(청두•쑤이닝遂宁)': Hangul immediately followed by Han inside a bracket item."""
+    pos = 0
+    for item in _RUN_ITEM_SPLIT.split(content):
+        stripped = item.strip()
+        m = _RUN_TOGETHER.fullmatch(stripped)
+        if m:
+            s = o + 1 + pos + (len(item) - len(item.lstrip())) + m.start(1)
+            b.add(s, s + len(m.group(1)), m.group(2), None, s + len(stripped))
+        pos += len(item) + 1
+
+
+def _link_footnote_marks(b: _Builder) -> None:
+    """'신싼반*' with '* 신싼반(新三板): …' elsewhere: the marked word gets the footnote's Chinese."""
+    text = b.text
+    if "*" not in text or not b.pairs:
+        return
+    marks = list(_MARK_AND_WORD_BACKWARDS.finditer(text[::-1]))  # the last mark first
+    if not marks:
+        return
+    known = {}
+    for s, e, term, zh, gloss, *_ in b.pairs:
+        known.setdefault(term, (zh, gloss))
+    taken = {p[0] for p in b.pairs}
+    extra = []
+    for m in marks:
+        start, end = len(text) - m.end(1), len(text) - m.start(1)
+        word = text[start:end]
+        if word in known and start not in taken:
+            zh, gloss = known[word]
+            extra.append((start, end, word, zh, gloss, end + 1, False, False, True))
+    if extra:
+        b.pairs.extend(extra)
+        b.pairs.sort(key=lambda p: (p[0], p[1]))
+
+
+def _finish(b: _Builder) -> list[Pair]:
+    doc, text = b.doc, b.text
+    out: list[Pair] = []
+    kinds: list[str] = []
+    lines: list[tuple[int, int, int]] = []  # each pair's line, as Builder.line_of gives it
+    for s, e, term, zh, gloss, after, person_form, latin, _marked in b.pairs:
+        line = b.line_of(s)
+        lines.append(line)
+        plain = classify(term, zh, person_form=person_form, title_near=False, latin=latin)
+        titled = classify(term, zh, person_form=person_form, title_near=True, latin=latin)
+        # the words around are read for a title only when a title would change the kind
+        kind = titled if titled != plain and _title_near(text, s, after, line[1], line[2]) else plain
+        if kind in ("other", "concept") and not latin and _PLACE_WORD_BEFORE_BRACKET.match(text, e):
+            kind = "place"  # '도문 시(圖門)': the writer says what the name is
+        if kind in ("other", "concept") and not latin:
+            by_dictionary = _kind_by_dictionary(zh)
+            if by_dictionary:
+                kind = by_dictionary
+            elif likely_person_name(zh) and 2 <= len(term) <= 5 and not chinese_words.is_common_word("".join(_HAN.findall(zh))):
+                kind = "person"  # (白話, a surname and a character, is a word: not a person)
+        kinds.append(kind)
+    # one Chinese name, one kind: a title on one mention makes every mention a person
+    people = {b.pairs[i][3] for i, k in enumerate(kinds) if k == "person"}
+    seen: set[tuple[int, int]] = set()
+    for (s, e, term, zh, gloss, after, *_), kind, (line, line_start, line_end) in zip(b.pairs, kinds, lines):
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
+        if zh in people and kind in ("other", "concept"):
+            kind = "person"
+        end_line, end_line_start = (line, line_start) if e < line_end else b.line_of(e)[:2]
+        column, end_column = s - line_start + 1, e - end_line_start + 1
+        ctx = " ".join(text[max(line_start, s - 25) : min(line_end, after + 25)].split())
+        out.append(Pair(term, zh, kind, gloss, doc.path, line, column, end_line, end_column, ctx))
+    return out

@@ -1,0 +1,281 @@
+"""kozh/inconsistent: one entry rendered more than one way."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from typing import Iterator
+
+from ..finding import Finding, Severity
+from ..index import NAME_KINDS
+from ...text.korean import prefix_starts, stem_starts
+from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key
+
+
+class Inconsistent:
+    """Entry rendered more than one way, or a pair that departs from the glossary's rendering.
+
+    ## What it does
+    Three checks:
+
+    1. an ``X(汉字)`` pair whose ``X`` is not the glossary's reference rendering of ``汉字``
+       (산업정보화부(工业和信息化部) when the glossary has 공업정보화부);
+    2. one entry rendered two ways in the draft (중관촌 here, 중관춘 there): every occurrence
+       of a rendering other than the reference is reported;
+    3. a pair's leading name (中关村 in 중관촌창업단지(中关村创智园)) used on its own in the draft
+       both in its Sino-Korean reading and in its transliteration (중관촌 커뮤니티 … 중관춘 포럼).
+
+    The *reference* rendering is the preferred term when the entry has one. Without one (an
+    extracted glossary, where every rendering is a ``candidate``), it is the admitted or candidate
+    rendering seen most often (ties to the alphabetically first, so the result does not depend
+    on the order the glossary was filled in); for a person, place or company a rendering the
+    judge calls standard beats a non-standard one, so the reference is never a misspelling. Inside one draft, when the glossary's reference is not among the forms used, the
+    draft's majority form (then its first) is the reference. For check 3 the transliteration is
+    the reference.
+
+    ## Why is this bad?
+    Readers take two spellings for two things; search and the newsletter archive split too.
+
+    ## Example
+    ```markdown
+    1.산업정보화부(工业和信息化部): 关于印发助力中小微企业稳增长调结构强能力若干措施的通知
+    ```
+
+    ## Use instead
+    ```markdown
+    1.공업정보화부(工业和信息化部): 关于印发助力中小微企业稳增长调结构强能力若干措施的通知
+    ```
+
+    ## Fix safety
+    Safe only when the reference is a preferred term (a person chose it); otherwise the
+    suggestion is a guess from frequencies and is shown, not applied.
+    """
+
+    code = "kozh/inconsistent"
+    default_severity = Severity.WARNING
+
+    def check(self, document, index, context) -> Iterator[Finding]:
+        reported: set[tuple[int, int]] = set()
+        references: dict[int, object] = {}
+
+        def reference(entry):
+            if entry.id not in references:
+                references[entry.id] = _reference(context, entry)
+            return references[entry.id]
+
+        # 1. pairs against the glossary
+        for pair, start, end in context.pairs:
+            entry = index.entry_for_zh(pair.zh)
+            if entry is None or not has_hangul(pair.term):
+                continue
+            norm = norm_key(pair.term)
+            statuses = {t.status for t in entry.ko_terms if t.norm == norm}
+            if statuses & {"preferred", "admitted", "deprecated"}:
+                continue
+            ref = reference(entry)
+            if ref is None or ref.norm == norm or not has_hangul(ref.text):
+                continue
+            if _standard_beats(context, entry, pair.term, ref):
+                continue
+            reported.add((start, end))
+            yield context.finding(
+                self, start, end,
+                f"{pair.term} renders {entry.zh}, which the glossary renders {ref.text}",
+                suggestions=(ref.text,), replacement=ref.text, safe=ref.status == "preferred",
+                entry_zh=entry.zh,
+            )
+
+        # 2. one entry, several renderings in the draft
+        occurrences: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for m in context.matches:
+            terms = index.ko_terms_of(m.terms)
+            entries = {t.entry_id for t in terms}
+            if len(entries) != 1 or any(t.status == "deprecated" for t in terms):
+                continue
+            occurrences[entries.pop()].append((m.start, m.end, m.norm))
+        for entry_id in sorted(occurrences):
+            found = occurrences[entry_id]
+            forms = {norm for _, _, norm in found}
+            if len(forms) < 2:
+                continue
+            entry = index.entries[entry_id]
+            ref = reference(entry)
+            ref_norm = ref.norm if ref is not None and ref.norm in forms else _majority(found)
+            ref_text = next(document.raw[s:e] for s, e, n in found if n == ref_norm)
+            first_ref = next((s for s, e, n in found if n == ref_norm), 0)
+            line = document.line_col(first_ref)[0]
+            preferred = ref is not None and ref.norm == ref_norm and ref.status == "preferred"
+            for start, end, norm in found:
+                if norm == ref_norm or (start, end) in reported or inside_brackets(document.text, start):
+                    continue  # (옌지(延吉, 연길): the other reading given as a gloss is no drift)
+                reported.add((start, end))
+                yield context.finding(
+                    self, start, end,
+                    f"{document.raw[start:end]} and {ref_text} (line {line}) both render {entry.zh} in this draft",
+                    suggestions=(ref_text,), replacement=ref_text, safe=preferred, entry_zh=entry.zh,
+                )
+
+        # 3. a pair's leading name used on its own in two spellings
+        yield from self._leading_names(document, index, context, reported)
+        # 4. a transliterated pair's name written elsewhere in its Sino-Korean reading
+        yield from self._sino_mentions(document, context, reported)
+
+    def _sino_mentions(self, document, context, reported) -> Iterator[Finding]:
+        """자오쯔양(趙紫陽) in one place and 조자양 in another: the same person, read two ways.
+
+        Only for the draft's own transliterated pairs, and only when Kiwi does not read the
+        Sino-Korean form as a common word (무한 for 武漢 is also "infinite").
+        """
+        from ...translit.hanzi import sino_korean
+        from ...text.korean import is_common_word
+
+        text = document.text
+        done: set[str] = set()
+        for pair, start, _ in context.pairs:
+            zh = pair.zh
+            if zh in done or not has_hangul(pair.term) or not all(is_han(c) for c in zh) or len(zh) < 2:
+                continue
+            done.add(zh)
+            term = norm_key(pair.term)
+            sino = sino_korean(zh)
+            if sino == term or sino not in text or context.judge(term, zh, None).verdict != "standard":
+                continue
+            # as a word of its own (조자양은) or leading a compound (연변조선족자치주, 용정차)
+            starts = prefix_starts(text, sino)
+            if not starts or is_common_word(sino):
+                continue
+            line = document.line_col(start)[0]
+            for at in starts:
+                end = at + len(sino)
+                if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
+                    continue  # (an alias given in brackets, 충칭(중경, 重慶), is a gloss, not a use)
+                reported.add((at, end))
+                yield context.finding(
+                    self, at, end,
+                    f"{sino} and {pair.term} (line {line}) both render {zh} in this draft: "
+                    f"{pair.term} is the transliteration",
+                    suggestions=(pair.term,), replacement=pair.term, safe=False, entry_zh=zh,
+                )
+
+    def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
+        done: set[str] = set()
+        doc_stems: set[str] | None = None  # the stems of the draft's words, made when first needed
+        memo = index.__dict__.setdefault("_leading_readings", {})
+        if len(memo) > 100_000:
+            memo.clear()
+        text = document.text
+        for pair, _, _ in context.pairs:
+            if not has_hangul(pair.term):
+                continue
+            zh = pair.zh
+            leading = memo.get(zh)
+            if leading is None:
+                leading = memo[zh] = _leading_readings(index, zh)
+            for sub, sino, standard in leading:
+                if sub in done:
+                    continue
+                if not (pair.term.startswith(sino) or pair.term.startswith(standard)):
+                    continue
+                done.add(sub)
+                if doc_stems is None:
+                    doc_stems = set(context.stems.values())
+                if sino in doc_stems and standard in doc_stems:
+                    line = document.line_col(stem_starts(text, standard)[0])[0]
+                    for start in stem_starts(text, sino):
+                        end = start + len(sino)
+                        if (start, end) in reported:
+                            continue
+                        reported.add((start, end))
+                        yield context.finding(
+                            self, start, end,
+                            f"{sino} and {standard} (line {line}) both render {sub} in this draft: "
+                            f"{standard} is the transliteration",
+                            suggestions=(standard,), replacement=standard, safe=False,
+                        )
+
+
+def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
+    """``(leading part, Sino-Korean reading, transliteration)`` for each leading part of ``zh``
+    (two characters up to all but the last) that is no glossary entry and reads two ways."""
+    if len(zh) < 3 or not all(is_han(c) for c in zh):
+        return ()
+    out = []
+    for k in range(2, len(zh)):
+        sub = zh[:k]
+        if index.entry_for_zh(sub) is not None:
+            continue
+        sino, standard = _readings(sub)
+        if sino and standard and sino != standard:
+            out.append((sub, sino, standard))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _readings(zh: str) -> tuple[str | None, str | None]:
+    """(Sino-Korean reading, standard transliteration) of a Chinese text."""
+    from ...translit.hanzi import sino_korean, to_hangul
+
+    try:
+        return sino_korean(zh), to_hangul(zh)
+    except Exception:
+        return None, None
+
+
+def _majority(found: list[tuple[int, int, str]]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
+    for start, _, norm in found:
+        counts[norm] += 1
+        first.setdefault(norm, start)
+    return min(counts, key=lambda n: (-counts[n], first[n]))
+
+
+_TRANSLATED_KINDS = ("org", "company", "media")
+"""Kinds Korean usually writes in Sino-Korean or translation (공업정보화부, 인민일보)."""
+
+
+def _reference(context, entry):
+    """The entry's reference rendering, a standard one preferred over a non-standard guess."""
+    ref = entry.reference()
+    if ref is None or ref.status == "preferred":
+        return ref
+    if entry.kind not in _TRANSLATED_KINDS and has_hangul(ref.text):
+        # the draft's own transliteration beats its Sino-Korean reading of the same name
+        # (옌지 and 연길 for 延吉): the rule transliterates modern names, and a text that writes
+        # the name both ways is not about a historic one
+        if context.judge(ref.text, entry.zh, None).verdict == "sino":
+            for term in entry.usable():
+                if has_hangul(term.text) and context.judge(term.text, entry.zh, None).verdict == "standard":
+                    return term
+    if entry.kind not in NAME_KINDS:
+        return ref
+    from .nonstandard import assess, era_of
+
+    era = era_of(entry.era, entry.kind)
+    # among equally good guesses, the one the judge calls standard (중관춘 over 중관촌)
+    for term in entry.usable():
+        if (term.status, term.frequency) != (ref.status, ref.frequency):
+            break
+        if has_hangul(term.text) and context.judge(term.text, entry.zh, entry.era).verdict == "standard":
+            ref = term
+            break
+
+    if assess(context, ref.text, entry.zh, era=era) is None:
+        return ref
+    for term in entry.usable():
+        if has_hangul(term.text):
+            if assess(context, term.text, entry.zh, era=era) is None:
+                return term
+    return ref
+
+
+def _standard_beats(context, entry, korean: str, ref) -> bool:
+    """True when ``korean`` is standard for a name and the unpreferred reference is not."""
+    if ref.status == "preferred" or entry.kind not in NAME_KINDS:
+        return False
+    from .nonstandard import assess, era_of
+
+    era = era_of(entry.era, entry.kind)
+    return assess(context, korean, entry.zh, era=era) is None and (
+        assess(context, ref.text, entry.zh, era=era) is not None
+    )

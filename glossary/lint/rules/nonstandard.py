@@ -1,0 +1,133 @@
+"""kozh/nonstandard: a Chinese name rendered off the official transliteration."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...text.era import past_at
+from ..finding import Finding, Severity
+from ...text.normalize import has_han, has_hangul, norm_key
+
+
+MODERN_BY_DEFAULT = ("person", "place")
+"""Kinds judged as modern names when the entry gives no era (``kozh terms set ZH --era historic``
+marks the exceptions: 孔子 공자, 长安 장안). Institutions, companies and media keep the Korean
+habit of Sino-Korean or translated names (공업정보화부, 인민일보), so only people and places."""
+
+
+def era_of(era: str | None, kind: str | None, *, past: bool = False) -> str | None:
+    """The era a name is judged in: the entry's, else modern for people and places.
+
+    A name in a newsletter about today's China is modern unless marked historic: its Sino-Korean
+    reading (장춘 for 长春) is then shown with the transliteration, never applied. A name in a
+    sentence about the past (``past``, see :func:`glossary.text.era.past_sentence`: 한나라 때 익주)
+    may be either, so both readings are accepted.
+    """
+    if era:
+        return era
+    return None if past or kind not in MODERN_BY_DEFAULT else "modern"
+
+
+class Nonstandard:
+    """Chinese name rendered off the official transliteration (조우마오화 for 周茂华).
+
+    ## What it does
+    Judges every ``X(汉字)`` pair of the draft, and every glossary rendering used in it, whose
+    entry names a person, a place or a company, against the official transliteration of Chinese
+    (외래어 표기법, 중국어 표기 세칙): 조우마오화(周茂华) → 저우마오화, 카오쑹(高松) → 가오쑹,
+    통저우구(通州区) → 퉁저우구 (a Sino-Korean 통 inside an otherwise transliterated name),
+    룡청연구소(龙城实验室) → 룽청연구소. Generic parts (市 시, 区 구, 研究院 연구원) may stay
+    Sino-Korean; historic people and places (``era = historic``) take the Sino-Korean reading;
+    an entry marked ``customary`` (상해 for 上海) or carrying a ``house_spelling`` (커창반), and a
+    rendering a person marked preferred or admitted, are accepted as the house writes them. Latin renderings (CALB) are never judged.
+
+    ## Why is this bad?
+    Readers search for and recognise names by their standard spelling; the same person written
+    two ways reads as two people.
+
+    ## Example
+    ```markdown
+    조우마오화[周茂华, CHINA EVERBRIGHT BANK 이코노미스트]는 …
+    ```
+
+    ## Use instead
+    ```markdown
+    저우마오화[周茂华, CHINA EVERBRIGHT BANK 이코노미스트]는 …
+    ```
+
+    ## Fix safety
+    Safe when the judge itself calls the rendering non-standard (a near spelling of the same
+    sound, such as 조우 for 周); the particle after the name is adjusted (류썩천은 stays 은,
+    카오쑹이 stays 이). A suggestion built from a Sino-Korean or unrecognised syllable (통저우구,
+    송지엔) is shown but not applied.
+    """
+
+    code = "kozh/nonstandard"
+    default_severity = Severity.WARNING
+
+    def check(self, document, index, context) -> Iterator[Finding]:
+        seen: set[tuple[int, int]] = set()
+        for pair, start, end in context.pairs:
+            entry = index.entry_for_zh(pair.zh)
+            kind = (entry.kind if entry and entry.kind else None) or getattr(pair, "kind", None)
+            if kind in ("other", "concept") and getattr(pair, "kind", None) not in (None, "other", "concept"):
+                kind = pair.kind  # this mention says more than the entry's first guess (도문 시(圖門))
+            finding = self._judge_one(context, start, end, pair.term, pair.zh, kind, entry)
+            if finding is not None:
+                seen.add((start, end))
+                yield finding
+        for m in context.matches:
+            if (m.start, m.end) in seen:
+                continue
+            entries = {t.entry_id for t in index.ko_terms_of(m.terms)}
+            if len(entries) != 1:
+                continue
+            entry = index.entries[entries.pop()]
+            term_texts = [index.terms[t] for t in m.terms if index.terms[t].entry_id == entry.id]
+            if any(t.status == "deprecated" for t in term_texts):
+                continue  # kozh/deprecated speaks for it
+            finding = self._judge_one(context, m.start, m.end, term_texts[0].text, entry.zh, entry.kind, entry)
+            if finding is not None:
+                yield finding
+
+    def _judge_one(self, context, start, end, korean, zh, kind, entry) -> Finding | None:
+        # every kind: a transliterated name classed concept or other is still a name (长春 as concept)
+        if not has_hangul(korean):
+            return None
+        if entry is not None:
+            if entry.house_spelling and norm_key(entry.house_spelling) == norm_key(korean):
+                return None
+            if entry.customary:
+                return None
+            norm = norm_key(korean)
+            if any(t.norm == norm and t.status in ("preferred", "admitted") for t in entry.ko_terms):
+                return None  # a person chose or accepted it (the TUI's and the editor's "accept")
+        past = past_at(context.document.text, start)
+        verdict = assess(context, korean, zh, era=era_of(entry.era if entry else None, kind, past=past))
+        if verdict is None:
+            return None
+        suggestion, confident = verdict
+        return context.finding(
+            self, start, end,
+            f"{korean} is not the standard transliteration of {zh}: write {suggestion}",
+            suggestions=(suggestion,), replacement=suggestion, safe=confident, entry_zh=zh if entry else None,
+        )
+
+
+def assess(context, korean: str, zh: str, *, era: str | None = None) -> tuple[str, bool] | None:
+    """``(standard form, confident)`` when ``korean`` is a non-standard rendering of ``zh``, else None.
+
+    The judge decides both (:func:`glossary.translit.judge.judge`, the same answer ``kozh judge`` prints):
+    a ``nonstandard`` verdict, a Sino-Korean reading of a name marked modern, or a transliterated
+    name marked historic. Confident means the fix may be applied unasked.
+    """
+    if not korean or len(zh) > 40 or not has_han(zh) or has_hangul(zh):
+        return None
+    j = context.judge(korean, zh, era)
+    if j.suggestion is None or norm_key(j.suggestion) == norm_key(korean):
+        return None
+    if j.verdict == "nonstandard" or (j.verdict == "sino" and era == "modern") or (
+        j.verdict == "standard" and era == "historic"
+    ):
+        return j.suggestion, j.confident
+    return None

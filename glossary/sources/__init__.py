@@ -1,0 +1,1 @@
+"""Reading documents: Markdown/HTML/text markup, .docx, encodings."""

@@ -1,0 +1,1 @@
+"""Text: normalisation, the Hangul arithmetic and Korean particles, era cues."""

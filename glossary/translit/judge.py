@@ -1,0 +1,694 @@
+"""Judge a Korean rendering of a Chinese name: standard, Sino-Korean, mixed, non-standard or unrelated.
+
+The Korean string is aligned to the Chinese characters by dynamic programming. Each character
+(or lexicon word) consumes Korean syllables as
+
+* ``standard`` — the official transliteration of any of its readings (周 저우, 长 창 or 장);
+* ``sino`` — its Sino-Korean reading (国 국), with the initial-sound law at word start;
+* ``translation`` — a lexicon translation (会展中心 컨벤션센터);
+* ``near`` — a non-standard spelling of the same sound (조우 for 周 저우), found by comparing
+  jamo strings with rapidfuzz;
+
+and Korean syllables aligned to nothing are ``other``. Which reading is right depends on the
+referent (외래어 표기법 제4장): modern people and places are transliterated, people before 1911
+and historic places take the Sino-Korean reading; ``era`` says which applies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from glossary.translit import hanzi
+from glossary.translit.spellings import deviations
+from glossary.text.normalize import fold_width, is_han, is_hangul
+
+VERDICTS = ("standard", "sino", "mixed", "unknown", "nonstandard", "latin", "unrelated")
+
+# Longest inputs the aligner takes; longer strings are not one name.
+MAX_HAN = 80
+MAX_HANGUL = 160
+
+# DP costs: an exact reading costs (almost) nothing, a near spelling less than leaving the
+# character and its syllables unaligned, so a near part is always preferred to a gap.
+_SKIP_HAN = 1.0
+_SKIP_KO = 0.6
+_NEAR_BASE = 0.35
+_NEAR_MAX = 0.34  # largest class-level jamo distance still called near
+_EPS = 0.01
+
+# Generic words that follow a single character: a river, lake or mountain (岷江 민강), a people
+# (瑶族 야오족).
+_AFTER_ONE_CHARACTER = {"江", "河", "山", "湖", "族"}
+
+# Lexicon kinds whose words may be Sino-Korean or translated in any verdict.
+_GENERIC = {"suffix", "institution", "geo"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One aligned piece of the Korean rendering.
+
+    Attributes:
+        korean: the Korean syllables of this piece.
+        chinese: the Chinese characters it renders ('' for ``other``).
+        label: 'standard', 'sino', 'near', 'translation' or 'other'.
+        standard: the standard spelling of this piece ('' for translation/other); for ``near``
+            the transliteration it approximates, for ``sino`` the reading itself.
+        generic: the piece is a generic suffix or institutional word (市, 研究院), which may be
+            Sino-Korean or translated in any verdict.
+    """
+
+    korean: str
+    chinese: str
+    label: str
+    standard: str = ""
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on one Korean rendering of a Chinese term.
+
+    Attributes:
+        korean, chinese: the inputs.
+        verdict: one of standard, sino, mixed, nonstandard, latin, unrelated.
+        suggestion: the standard form when it differs from the input (near parts replaced; for a
+            Sino-Korean rendering of a modern name, the transliteration; for a transliterated
+            historic name, the Sino-Korean reading), else None.
+        parts: the alignment.
+        coverage: share of the Chinese characters accounted for (0..1).
+        score: how well the Korean renders the Chinese overall (0..1).
+        ok: the rendering is acceptable for the era (standard, or sino where allowed).
+        confident: the suggestion is certain enough to apply without asking: every syllable
+            it changes is a misspelling of a reading the whole name fixes.
+    """
+
+    korean: str
+    chinese: str
+    verdict: str
+    suggestion: str | None
+    parts: tuple[Part, ...]
+    coverage: float
+    score: float
+    ok: bool = False
+    confident: bool = False
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict (parts as a list of dicts)."""
+        d = asdict(self)
+        d["parts"] = [asdict(p) for p in self.parts]
+        return d
+
+
+# --- jamo ---------------------------------------------------------------------------------
+
+# Initial consonants (19) and finals (28) as (exact symbol, class symbol); the class merges
+# sounds Korean spellings of Chinese confuse: plain/aspirated/tense stops, ㅅ/ㅆ, final ㄱ/ㅇ.
+_CHO = [
+    ("g", "K"), ("kk", "K"), ("n", "N"), ("d", "T"), ("tt", "T"), ("r", "L"), ("m", "M"),
+    ("b", "P"), ("pp", "P"), ("s", "S"), ("ss", "S"), ("", ""), ("j", "C"), ("jj", "C"),
+    ("ch", "C"), ("k", "K"), ("t", "T"), ("p", "P"), ("h", "H"),
+]
+# Vowels decomposed into glide + base so that 룡 (r-y-o-ng) is near 룽 (r-u-ng); the rounded
+# ㅗ/ㅜ share a class (롱 for 룽, 통 for 퉁).
+_JUNG = [
+    ("a", "A"), ("ae", "E"), ("ya", "yA"), ("yae", "yE"), ("eo", "O"), ("e", "E"), ("yeo", "yO"),
+    ("ye", "yE"), ("o", "U"), ("wa", "wA"), ("wae", "wE"), ("oe", "wE"), ("yo", "yU"), ("u", "U"),
+    ("wo", "wO"), ("we", "wE"), ("wi", "wI"), ("yu", "yU"), ("eu", "U"), ("ui", "UI"), ("i", "I"),
+]
+_JONG_CLASS = {0: "", 1: "G", 4: "N", 8: "L", 16: "M", 17: "B", 21: "G"}  # ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ
+
+
+def _syllable_symbols(syl: str) -> tuple[list[str], list[str]]:
+    code = ord(syl) - 0xAC00
+    cho, jung, jong = code // 588, (code // 28) % 21, code % 28
+    exact: list[str] = []
+    cls: list[str] = []
+    ce, cc = _CHO[cho]
+    if ce:
+        exact.append(ce)
+        cls.append(cc)
+    ve, vc = _JUNG[jung]
+    # glides count as one symbol each, the base vowel as another
+    if ve[0] in "yw" and len(ve) > 1:
+        exact += [ve[0], ve[1:]]
+    else:
+        exact.append(ve)
+    cls += list(vc) if vc not in ("UI",) else ["U", "I"]
+    if jong:
+        exact.append(f"_{jong}")
+        cls.append(_JONG_CLASS.get(jong, f"_{jong}"))
+    return exact, cls
+
+
+@lru_cache(maxsize=65536)
+def jamo(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Hangul syllables → (exact jamo symbols, sound-class symbols).
+
+    >>> jamo("저우")[0], jamo("롱")[1] == jamo("룽")[1]
+    (('j', 'eo', 'u'), True)
+    """
+    exact: list[str] = []
+    cls: list[str] = []
+    for syl in text:
+        if is_hangul(syl):
+            e, c = _syllable_symbols(syl)
+            exact += e
+            cls += c
+    return tuple(exact), tuple(cls)
+
+
+@lru_cache(maxsize=262144)
+def _near_distance(korean: str, standard: str) -> float | None:
+    """Normalised class-level distance when korean is a near spelling of standard, else None."""
+    if korean == standard:
+        return None
+    from rapidfuzz.distance import Levenshtein
+
+    ke, kc = jamo(korean)
+    se, sc = jamo(standard)
+    if not kc or not sc or kc[0] != sc[0]:
+        return None  # the first sound must agree (카오/가오 share the class K)
+    d_cls = Levenshtein.normalized_distance(kc, sc)
+    if d_cls > _NEAR_MAX:
+        return None
+    d_exact = Levenshtein.normalized_distance(ke, se)
+    return 0.5 * d_cls + 0.5 * d_exact
+
+
+# --- candidates ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cand:
+    korean: str
+    n_han: int
+    label: str
+    standard: str
+    cost: float
+    generic: bool = False
+
+
+@lru_cache(maxsize=65536)
+def _translit_options(char: str, best: str) -> tuple[str, ...]:
+    """Standard Hangul of every reading of char, the best reading's first."""
+    table = hanzi._syllable_table()
+    out: list[str] = []
+    for r in (best, *hanzi._char_heteronyms(char)):
+        h = table.get(r)
+        if h and h not in out:
+            out.append(h)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _sino_options(trad_char: str, word_start: bool) -> tuple[str, ...]:
+    out: list[str] = []
+    for r in hanzi.sino_readings(trad_char):
+        forms = (hanzi.initial_sound_law(r),) if word_start else (r, hanzi.initial_sound_law(r))
+        for f in forms:
+            if f not in out:
+                out.append(f)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_by_first() -> dict[str, list[tuple[str, tuple[str, ...], str]]]:
+    by_first: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+    for word, (forms, kind) in hanzi._lexicon_keyed().items():
+        by_first.setdefault(word[0], []).append((word, forms, kind))
+    return by_first
+
+
+@lru_cache(maxsize=4096)
+def _candidates(chinese: str, era: str | None) -> tuple[tuple[_Cand, ...], ...]:
+    """For each Chinese position, the ways it can start a part.
+
+    Cached: extraction judges one Chinese text against many Korean left edges.
+    """
+    trad = hanzi._traditional_aligned(chinese)
+    best = hanzi.best_pinyin(chinese)
+    fixed = hanzi.context_fixed(chinese)
+    out: list[tuple[_Cand, ...]] = []
+    for i, ch in enumerate(chinese):
+        cands: list[_Cand] = []
+        seen_words = set()
+        for key in {ch, trad[i]}:
+            for word, forms, kind in _lexicon_by_first().get(key, ()):
+                n = len(word)
+                if (word, kind) in seen_words or not (chinese.startswith(word, i) or trad.startswith(word, i)):
+                    continue
+                seen_words.add((word, kind))
+                generic = kind in _GENERIC
+                # a one-character generic word is a suffix only after a name (合肥市, not 上海);
+                # a river, mountain or people may follow one character (岷江 민강, 瑶族 야오족)
+                if generic and n == 1 and (i == 0 or (i == 1 and word not in _AFTER_ONE_CHARACTER and trad[i] not in _AFTER_ONE_CHARACTER)):
+                    continue
+                sino = hanzi.sino_korean(trad[i : i + n])
+                for f in forms:
+                    if kind == "exception":
+                        label, std = "standard", f
+                    elif f == sino or _is_sino(f, trad[i : i + n]):
+                        label, std = "sino", f
+                    elif kind == "customary":
+                        label, std = "standard", f
+                    else:
+                        label, std = "translation", ""
+                    # a generic word beats the same syllables read character by character
+                    cost = -_EPS if generic else 0.0
+                    cands.append(_Cand(f, n, label, std, cost, generic))
+        std_opts = _translit_options(ch, best[i])
+        if fixed[i] and best[i] in hanzi._syllable_table():
+            # the name fixes the reading: 장 for 长 in 长春 is the reading of another word
+            std_opts = std_opts[:1]
+        sino_opts = _sino_options(trad[i], i == 0)
+        for h in std_opts:
+            # the same syllable as a Sino-Korean reading (安 안, 新 신): decided after alignment
+            label = "both" if h in sino_opts else "standard"
+            cands.append(_Cand(h, 1, label, std_opts[0], 0.0))
+        for h in sino_opts:
+            if h not in std_opts:
+                cands.append(_Cand(h, 1, "sino", h, _EPS))
+        out.append(tuple(cands))
+    return tuple(out)
+
+
+def _is_sino(korean: str, trad: str) -> bool:
+    return korean == hanzi.sino_korean(trad) or korean == "".join(
+        (hanzi.sino_readings(c) or ("",))[0] for c in trad
+    )
+
+
+# --- alignment ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _align_options(chinese: str, era: str | None) -> tuple[tuple[tuple, tuple[str, ...]], ...]:
+    """Per Chinese position: ((korean, n_han, cost, cand) for each candidate, near targets).
+
+    The near targets are the one-character transliterations, first occurrence first.
+    """
+    out = []
+    for cands in _candidates(chinese, era):
+        near_targets: list[str] = []
+        for cand in cands:
+            if cand.label in ("standard", "both") and cand.n_han == 1 and cand.korean not in near_targets:
+                near_targets.append(cand.korean)
+        out.append((tuple((c.korean, c.n_han, c.cost, c) for c in cands), tuple(near_targets)))
+    return tuple(out)
+
+
+def _align(chinese: str, korean: str, era: str | None) -> list[Part]:
+    n, m = len(chinese), len(korean)
+    options = _align_options(chinese, era)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    startswith = korean.startswith
+    near_distance = _near_distance
+    deviants = deviations()
+    for i in range(n + 1):
+        row = cost[i]
+        brow = back[i]
+        if i < n:
+            exact, near_targets = options[i]
+            nrow = cost[i + 1]
+            nbrow = back[i + 1]
+        for j in range(m + 1):
+            c = row[j]
+            if c == inf:
+                continue
+            # Korean syllable aligned to nothing
+            if j < m and c + _SKIP_KO < row[j + 1]:
+                row[j + 1] = c + _SKIP_KO
+                brow[j + 1] = (i, j, None)
+            if i == n:
+                continue
+            # Chinese character left unrendered
+            if c + _SKIP_HAN < nrow[j]:
+                nrow[j] = c + _SKIP_HAN
+                nbrow[j] = (i, j, None)
+            for ko, n_han, ccost, cand in exact:
+                if startswith(ko, j):
+                    nc = c + ccost
+                    ii, jj = i + n_han, j + len(ko)
+                    if nc < cost[ii][jj]:
+                        cost[ii][jj] = nc
+                        back[ii][jj] = (i, j, cand)
+            # near spellings of a transliteration: known deviants (티엔 for 톈), then len-1 to len
+            # syllables (a longer chunk swallows a translated suffix: 어 of 광저우어 for 廣州話)
+            for target in near_targets:
+                for dev in deviants.get(target, ()):
+                    if startswith(dev, j):
+                        nc = c + _NEAR_BASE
+                        if nc < nrow[j + len(dev)]:
+                            nrow[j + len(dev)] = nc
+                            nbrow[j + len(dev)] = (i, j, _Cand(dev, 1, "near", target, 0.0))
+                for L in range(max(1, len(target) - 1), min(len(target), m - j) + 1):
+                    chunk = korean[j : j + L]
+                    d = near_distance(chunk, target)
+                    if d is None:
+                        continue
+                    nc = c + _NEAR_BASE + d
+                    if nc < nrow[j + L]:
+                        nrow[j + L] = nc
+                        nbrow[j + L] = (i, j, _Cand(chunk, 1, "near", target, d))
+    # walk back
+    steps = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        pi, pj, cand = back[i][j]
+        steps.append((pi, pj, i, j, cand))
+        i, j = pi, pj
+    steps.reverse()
+    parts: list[tuple[int, Part]] = []
+    pending_ko = ""
+    pending_han = ""
+    pending_at = 0
+    for pi, pj, i, j, cand in steps:
+        if cand is None:
+            if not pending_ko and not pending_han:
+                pending_at = pi
+            pending_ko += korean[pj:j]
+            pending_han += chinese[pi:i]
+            continue
+        if pending_ko:
+            parts.append((pending_at, Part(pending_ko, pending_han, "other")))
+        pending_ko = pending_han = ""
+        parts.append((pi, Part(cand.korean, chinese[pi:i], cand.label, cand.standard, cand.generic)))
+    if pending_ko:
+        parts.append((pending_at, Part(pending_ko, pending_han, "other")))
+    return _merge(_doubtful_near(_read_unaligned(_resolve(_mixed_within_name(parts, chinese), era))))
+
+
+def _doubtful_near(parts: list[Part]) -> list[Part]:
+    """A near part beside Korean that renders nothing is no evidence of a misspelling.
+
+    광저우판위홍보 for 广州番禺发布: 홍보 ("publicity") translates 发布, so 보 is not a misspelt 부;
+    천합광에너지 for 天合光能: 에너지 ("energy") translates 能. Such near parts become other,
+    and so, in turn, do near parts beside them.
+    """
+    out = list(parts)
+    changed = True
+    while changed:
+        changed = False
+        for k, p in enumerate(out):
+            if p.label != "near":
+                continue
+            if any(out[x].label == "other" and out[x].korean for x in (k - 1, k + 1) if 0 <= x < len(out)):
+                out[k] = Part(p.korean, p.chinese, "other", "", p.generic)
+                changed = True
+    return out
+
+
+def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part]:
+    """Sino-Korean syllables read where a transliterated name goes on are misreadings: near.
+
+    통저우 for 通州: 통 is the Sino-Korean reading of 通, but before the transliterated 저우 it is
+    a non-standard spelling of 퉁, and 창 after 커 in 우웨펑커창 one of 촹 (创); 동애잉 for 董艾颖 is
+    둥아이잉. A single syllable changes only when it sounds like the transliteration. A Sino-Korean
+    stretch of two or more syllables after which only generic or translated parts follow is a
+    Korean word inside a mixed name and stays: 삼각주 in 창장삼각주.
+    """
+    best = hanzi.best_pinyin(chinese)
+    items = list(parts)
+
+    def core_sino(p: Part) -> bool:
+        return p.label == "sino" and not p.generic and len(p.chinese) == 1
+
+    def transliterated(q: Part | None) -> bool:
+        return q is not None and q.label in ("standard", "near") and not q.generic
+
+    k = 0
+    while k < len(items):
+        if not core_sino(items[k][1]):
+            k += 1
+            continue
+        end = k
+        while end < len(items) and core_sino(items[end][1]):
+            end += 1
+        after = next((q for _, q in items[end:] if not q.generic and q.label != "other"), None)
+        before = items[k - 1][1] if k > 0 else None
+        following = items[end][1] if end < len(items) else None
+        # one syllable: before a transliterated one (통저우), or ending the name after one (커창)
+        lone = end - k == 1 and (transliterated(following) or (following is None and transliterated(before)))
+        if lone or transliterated(after):
+            for x in range(k, end):
+                pos, p = items[x]
+                opts = _translit_options(p.chinese, best[pos])
+                target = next((t for t in opts if _near_distance(p.korean, t) is not None), None)
+                if target is None and (end - k > 1 or not opts):
+                    target = opts[0] if opts else None
+                if target:
+                    items[x] = (pos, Part(p.korean, p.chinese, "near", target))
+        k = end
+    return [p for _, p in items]
+
+
+def _resolve(parts: list[Part], era: str | None) -> list[Part]:
+    """Label the syllables that are both transliteration and Sino-Korean reading by context.
+
+    专精特新 전정특신 is Sino-Korean throughout although 신 is also the transliteration of xin;
+    an ambiguous part takes the label of its nearest unambiguous neighbour, else the era's default.
+    """
+    default = "sino" if era == "historic" else "standard"
+    core = [(k, p.label) for k, p in enumerate(parts) if not p.generic and p.label in ("standard", "sino", "near")]
+    out = []
+    for k, p in enumerate(parts):
+        if p.label != "both":
+            out.append(p)
+            continue
+        label = default
+        if core:
+            nearest = min(core, key=lambda kl: (abs(kl[0] - k), kl[0] > k))
+            label = "sino" if nearest[1] == "sino" else "standard"
+        out.append(Part(p.korean, p.chinese, label, p.korean if label == "sino" else p.standard, p.generic))
+    return out
+
+
+def _merge(parts: list[Part]) -> list[Part]:
+    """Join neighbouring parts of the same kind (판+위 → 판위) for a readable alignment."""
+    out: list[Part] = []
+    for p in parts:
+        if (
+            out
+            and out[-1].label == p.label
+            and p.label in ("standard", "sino")
+            and out[-1].generic == p.generic
+        ):
+            q = out[-1]
+            out[-1] = Part(q.korean + p.korean, q.chinese + p.chinese, p.label, q.standard + p.standard, p.generic)
+        else:
+            out.append(p)
+    return out
+
+
+# --- verdict ------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    return fold_width(text) if isinstance(text, str) else ""
+
+
+def judge(korean: str, chinese: str, *, era: str | None = None, customary_ok: bool = True) -> Judgement:
+    """Judge how a Korean string renders a Chinese term.
+
+    Args:
+        korean: the Korean rendering (spaces and punctuation are ignored).
+        chinese: the Chinese term, simplified or traditional.
+        era: 'modern' (transliteration is the standard), 'historic' (people before 1911 and
+            historic places: the Sino-Korean reading is the standard, transliteration accepted)
+            or None (no referent known: both are accepted).
+        customary_ok: accept customary Sino-Korean forms of modern names (상해 for 上海).
+
+    Returns:
+        A :class:`Judgement`; garbage input gives a verdict (``latin`` or ``unrelated``), never an
+        exception.
+
+    >>> judge("조우마오화", "周茂华").suggestion
+    '저우마오화'
+    >>> judge("리커창", "李克强").verdict
+    'standard'
+    """
+    ko_raw, zh_raw = _clean(korean), _clean(chinese)
+    ko = "".join(ch for ch in ko_raw if is_hangul(ch))
+    zh = "".join(ch for ch in zh_raw if is_han(ch))
+    if not ko or not zh:
+        has_latin = any(ch.isascii() and ch.isalpha() for ch in ko_raw + zh_raw)
+        verdict = "latin" if has_latin and not (zh and not ko and not has_latin) else "unrelated"
+        return Judgement(ko_raw, zh_raw, verdict, None, (), 0.0, 0.0, verdict == "latin")
+    if len(zh) > MAX_HAN or len(ko) > MAX_HANGUL:
+        return Judgement(ko_raw, zh_raw, "unrelated", None, (), 0.0, 0.0, False)
+    return _judge(ko, zh, ko_raw, zh_raw, era, customary_ok)
+
+
+@lru_cache(maxsize=4096)
+def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customary_ok: bool) -> Judgement:
+    parts = tuple(_align(zh, ko, era))
+    aligned = [p for p in parts if p.label != "other"]
+    han_done = sum(len(p.chinese) for p in aligned)
+    ko_done = sum(len(p.korean) for p in aligned)
+    coverage = han_done / len(zh)
+    ko_share = ko_done / len(ko)
+    near_share = sum(len(p.chinese) for p in parts if p.label == "near") / len(zh)
+    score = round(coverage * ko_share * (1 - 0.3 * near_share), 3)
+
+    core = [p for p in aligned if not p.generic and p.label in ("standard", "sino", "near")]
+    labels = {p.label for p in core}
+    unexplained = [p for p in parts if p.label == "other" and p.korean and not _generic_korean(p.korean)]
+    if coverage < 0.5 or score < 0.3 or not aligned:
+        verdict = "unrelated"
+    elif "near" in labels or _stray_lead(parts):
+        verdict = "nonstandard"
+    elif unexplained and "standard" in labels:
+        # Korean that renders none of the characters by any reading (웬 for 元 in 류웬춘 is
+        # caught above; 홍보 for 发布 is a translation the lexicon does not know): never standard
+        verdict = "unknown"
+    elif labels == {"standard", "sino"}:
+        verdict = "mixed"
+    elif labels == {"sino"} or (not labels and any(p.label == "sino" for p in aligned)):
+        verdict = "sino"
+    else:
+        verdict = "standard"
+
+    pieces, confident = _suggest(parts, zh, verdict, era)
+    suggestion = None
+    if pieces is not None:
+        suggestion = _onto_written(ko_raw, parts, pieces)
+        if suggestion == ko_raw:
+            suggestion, confident = None, False
+    if verdict in ("unrelated", "nonstandard"):
+        ok = False
+    elif verdict == "sino" and era == "modern":
+        ok = customary_ok
+    else:
+        ok = True
+    return Judgement(ko_raw, zh_raw, verdict, suggestion, parts, round(coverage, 3), score, ok, confident)
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Korean words a mixed name may add or translate with: the lexicon's generic forms and the
+    noun suffixes Korean puts after a name (시, 성, 측)."""
+    from glossary.text.korean import SUFFIXES
+
+    words = {f for forms, kind in hanzi.lexicon_entries().values() if kind in _GENERIC for f in forms}
+    return frozenset(words | set(SUFFIXES))
+
+
+def _generic_korean(korean: str) -> bool:
+    return korean in _generic_words()
+
+
+def _stray_lead(parts: tuple[Part, ...]) -> bool:
+    """One syllable before a name that is otherwise read exactly, rendering no character
+    (유위츠 for 楡次): a misspelling, kept whole by extraction so that it can be reported."""
+    if len(parts) < 2 or parts[0].label != "other" or parts[0].chinese or len(parts[0].korean) != 1:
+        return False
+    rest = parts[1:]
+    return all(p.label == "standard" for p in rest) and not _generic_korean(parts[0].korean)
+
+
+def _read_unaligned(parts: list[Part]) -> list[Part]:
+    """Korean aligned to nothing that still sounds like its character's transliteration is near.
+
+    웬 for 元 in 류웬춘 (刘元春) is a known misspelling of 위안; 룡 beside a translated part is
+    too. One character's worth only: longer stretches are translations (홍보 for 发布).
+    """
+    out = []
+    for p in parts:
+        if p.label == "other" and p.korean and len(p.chinese) == 1:
+            standard = hanzi.to_hangul(p.chinese)
+            if p.korean in deviations().get(standard, ()) or _sounds_alike(p.korean, standard):
+                out.append(Part(p.korean, p.chinese, "near", standard))
+                continue
+        out.append(p)
+    return out
+
+
+def _sounds_alike(found: str, standard: str) -> bool:
+    """Same syllable count, same first consonant, close jamo (룡/룽, 송/슝; not 하오/타오)."""
+    if len(found) != len(standard) or not found:
+        return False
+    from rapidfuzz.distance import Indel
+
+    from glossary.text.korean import decompose
+    from glossary.text.korean import jamo as letters
+
+    a, b = decompose(found[0]), decompose(standard[0])
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    return Indel.normalized_similarity(letters(found), letters(standard)) >= 0.6
+
+
+def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) -> tuple[list[str] | None, bool]:
+    """(the standard form as one piece per part, whether a fix may apply it unasked).
+
+    Only near parts (and a stray leading syllable) change in a non-standard rendering; Sino-Korean
+    and translated parts are never touched (창장삼각주 keeps 삼각주). Confident when every changed
+    part is at a character whose reading the whole name fixes, and is either a known misspelling
+    (티엔 for 톈) or the same number of syllables as the standard (룡 for 룽).
+    """
+    if verdict == "nonstandard":
+        fixed = hanzi.context_fixed(zh)
+        stray = _stray_lead(parts)
+        pieces: list[str] = []
+        confident = True
+        pos = 0
+        for k, p in enumerate(parts):
+            at = zh.find(p.chinese, pos) if p.chinese else -1
+            if at >= 0:
+                pos = at + len(p.chinese)
+            if p.label == "near":
+                pieces.append(p.standard)
+                known = p.korean in deviations().get(p.standard, ())
+                certain = at >= 0 and all(fixed[at : at + len(p.chinese)])
+                confident = confident and certain and (known or len(p.korean) == len(p.standard))
+            elif k == 0 and stray:
+                pieces.append("")
+                confident = False
+            else:
+                pieces.append(p.standard if p.label == "standard" and p.standard else p.korean)
+        return pieces, confident
+    if verdict == "standard" and era == "historic":
+        # the Sino-Korean reading of the whole name (initial-sound law at its start), a syllable a
+        # character; Korean rendering no character is dropped, characters left unrendered at the
+        # end are read with the last part (사오저우 for 韶州土語 → 소주토어)
+        reading = hanzi.sino_korean(zh)
+        pieces, at = [], 0
+        for p in parts:
+            pieces.append(reading[at : at + len(p.chinese)])
+            at += len(p.chinese)
+        if pieces:
+            pieces[-1] += reading[at:]
+        return pieces, False
+    if verdict == "sino" and era == "modern" and not any(p.label == "other" and p.korean for p in parts):
+        # (Korean beyond the characters, 장강삼각주 for 长三角, is an expansion: no suggestion)
+        return [
+            hanzi.to_hangul(p.chinese) if p.label == "sino" and not p.generic and p.chinese else p.korean
+            for p in parts
+        ], False
+    return None, False
+
+
+def _onto_written(written: str, parts: tuple[Part, ...], pieces: list[str]) -> str:
+    """The suggestion laid onto the rendering as written: digits, Latin letters and spaces stay
+    where they were (화롱1호 → 화룽1호, 상하이 티엔창 → 상하이 톈창). A changed part is written at
+    its first syllable and its other syllables are dropped."""
+    if written == "".join(p.korean for p in parts):
+        return "".join(pieces)
+    per_syllable: list[str] = []
+    for p, new in zip(parts, pieces):
+        per_syllable.append(new)
+        per_syllable.extend([""] * (len(p.korean) - 1))
+    out = []
+    k = 0
+    for ch in written:
+        if is_hangul(ch) and k < len(per_syllable):
+            out.append(per_syllable[k])
+            k += 1
+        elif not is_hangul(ch):
+            out.append(ch)
+    return "".join(out).strip()

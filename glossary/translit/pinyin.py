@@ -1,0 +1,53 @@
+"""Pinyin keys for storing and searching entries (the full reading engine is ``glossary.translit.hanzi``)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LATIN_QUERY = re.compile(r"^[a-zA-Z\u00C0-\u024F\u01D6\u01D8\u01DA\u01DC\u00FC\s'0-5]+$")
+
+
+def pinyin_of(zh: str) -> str | None:
+    """Toneless pinyin of a Chinese key, syllables separated by spaces.
+
+    >>> pinyin_of("常州")
+    'chang zhou'
+    """
+    try:
+        from .hanzi import best_pinyin  # phrase overrides: 长隆 chang long, 曾 zeng
+
+        syllables = best_pinyin(zh)
+    except ImportError:
+        from pypinyin import Style, lazy_pinyin  # heavy: phrase dictionaries
+
+        syllables = lazy_pinyin(zh, style=Style.NORMAL, errors="ignore")
+    syllables = [s.replace("v", "ü") for s in syllables if s and s.isalpha()]
+    return " ".join(syllables) or None
+
+
+def pinyin_key(pinyin: str | None) -> str | None:
+    """The stored search key of an entry's pinyin: no spaces, ü folded to ``u``.
+
+    Users type ü as ``v``, ``u`` or ``ü``; all three fold to ``u`` on both sides.
+
+    >>> pinyin_key("zhan lüe")
+    'zhanlue'
+    """
+    return pinyin.replace(" ", "").replace("ü", "u") if pinyin else None
+
+
+def pinyin_query_key(query: str) -> str | None:
+    """The search key of a pinyin query, or None when the query is not pinyin.
+
+    >>> pinyin_query_key("Zhōu Màohuá")
+    'zhoumaohua'
+    >>> pinyin_query_key("Chang2 zhou1")
+    'changzhou'
+    """
+    if not _LATIN_QUERY.match(query):
+        return None
+    text = query.lower().replace("ü", "u").replace("v", "u")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    key = re.sub(r"[\s'0-5]", "", text)
+    return key or None
