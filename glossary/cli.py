@@ -361,7 +361,7 @@ def judge(korean: str, chinese: str | None, era: str | None, as_json: bool) -> N
     Example: kozh judge 조우마오화 周茂华
     """
     from .errors import BadInput
-    from .translit.hanzi import judge as judge_pair
+    from .translit.judge import judge as judge_pair
 
     if korean == "-" and chinese is None:
         pairs = []

@@ -213,7 +213,7 @@ def _read(path: Path | None) -> dict:
         if not data.startswith(_MAGIC):
             return {}
         answers = marshal.loads(data[len(_MAGIC):])
-    except Exception:  # unreadable or not marshal data: start afresh
+    except (OSError, EOFError, ValueError, TypeError):  # unreadable, or not marshal data: start afresh
         return {}
     return answers if type(answers) is dict else {}
 

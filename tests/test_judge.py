@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from glossary.translit.hanzi import Judgement, Part, judge
+from glossary.translit.judge import Judgement, Part, judge
 
 
 def labels(j: Judgement) -> list[tuple[str, str]]:

@@ -5,7 +5,8 @@ from hypothesis import strategies as st
 
 from glossary.errors import BadInput
 from glossary.extract.pairs import extract_pairs
-from glossary.translit.hanzi import judge, to_hangul, translit
+from glossary.translit.hanzi import to_hangul, translit
+from glossary.translit.judge import judge
 from glossary.sources.document import document_from_text
 
 # Text that looks like the newsletter: Hangul, hanzi, brackets, markup, plus anything else.

@@ -307,15 +307,6 @@ class DraftLinter:
         self._version = -1
         self._lock = threading.Lock()
 
-    @staticmethod
-    def available() -> bool:
-        try:
-            import glossary.lint.index  # noqa: F401
-            import glossary.lint.engine  # noqa: F401
-        except ImportError:
-            return False
-        return True
-
     def _index_for(self, g: Glossary):
         version = g.version
         if self._index is None or version != self._version:
@@ -328,8 +319,6 @@ class DraftLinter:
 
         with self._lock:
             doc = document_from_text(text, path=self.path, kind=self.kind)
-            if not self.available():
-                return LintResult([], doc, generation, "the lint engine is not installed")
             from glossary.lint.engine import lint_document
 
             with self.service.reader() as g:

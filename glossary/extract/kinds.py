@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text.normalize import has_hangul, is_han, to_traditional
+from ..text.normalize import has_hangul, is_han
+from ..translit.hanzi import sino_korean
 
 KINDS = ("person", "place", "org", "company", "media", "concept", "other")
 
@@ -87,18 +88,8 @@ def _ko_suffix(word: str) -> tuple[str | None, int]:
 
 @lru_cache(maxsize=65536)
 def sino_reading(zh: str) -> str:
-    """The Sino-Korean (hanja) reading of Chinese text, e.g. 專精特新 → 전정특신 (non-Han kept).
-
-    Uses ``glossary.translit.hanzi.sino_korean`` when available, else the ``hanja`` package.
-    """
-    try:
-        from ..translit.hanzi import sino_korean  # the full reading engine, when present
-
-        return sino_korean(zh)
-    except Exception:  # noqa: BLE001 - any failure falls back to the plain dictionary
-        import hanja
-
-        return hanja.translate(to_traditional(zh), "substitution")
+    """The Sino-Korean (hanja) reading of Chinese text, e.g. 專精特新 → 전정특신 (non-Han kept)."""
+    return sino_korean(zh)
 
 
 def is_sino_rendering(term: str, zh: str) -> bool:

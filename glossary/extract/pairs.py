@@ -11,7 +11,7 @@ The forms found (all on one line):
 * a term in quotes or title marks: ``‘쌍순환’(双循环)``, ``《인민일보》(人民日报)``.
 
 Where the term starts is decided by how well each candidate renders the Chinese
-(``glossary.translit.hanzi.judge``): ``광저우시 판위창롱국제컨벤션센터(番禺长隆…)`` gives the
+(``glossary.translit.judge.judge``): ``광저우시 판위창롱국제컨벤션센터(番禺长隆…)`` gives the
 centre, not the city. Without the judge, simpler rules decide.
 
 Work per bracket is bounded (contents over :data:`MAX_GROUP` characters and left
@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
-from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Iterator
 
 from . import chinese_words
 from ..text import korean
 from ..translit.base import base_glossary
 from ..translit.hanzi import lexicon_entries
+from ..translit.judge import judge
 from .kinds import TITLES, classify, is_sino_rendering, likely_person_name, title_in
 from ..sources.document import Document
 from ..text.normalize import has_han, has_hangul, is_han, is_hangul, to_simplified
@@ -128,31 +128,12 @@ class Pair:
 
 
 # ---------------------------------------------------------------------------
-# the judge (optional; cached because each new Chinese string costs a dictionary pass)
-
-_JUDGE: list[Callable | None] = []
+# the judge (it keeps the one cache of judgements)
 
 
-def _judge_fn() -> Callable | None:
-    if not _JUDGE:
-        try:
-            from ..translit.hanzi import judge  # the reading engine; absent in a partial checkout
-        except Exception:  # noqa: BLE001 - extraction still works on the simpler rules
-            judge = None
-        _JUDGE.append(judge)
-    return _JUDGE[0]
-
-
-@lru_cache(maxsize=200_000)
-def _judged(korean: str, chinese: str) -> tuple[str, float, float] | None:
-    """(verdict, coverage, score) of the judge, or None when no judge is installed."""
-    fn = _judge_fn()
-    if fn is None:
-        return None
-    try:
-        j = fn(korean, chinese)
-    except Exception:  # noqa: BLE001 - a judge failure must not stop extraction
-        return None
+def _judged(korean: str, chinese: str) -> tuple[str, float, float]:
+    """(verdict, coverage, score) of the judge."""
+    j = judge(korean, chinese)
     return j.verdict, float(j.coverage), float(j.score)
 
 
@@ -308,8 +289,6 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
             start_i -= 1
     heuristic = toks[start_i].start, toks[end_i].end
 
-    if _judge_fn() is None:
-        return heuristic
     han = "".join(_HAN.findall(zh))
     heuristic_cand = " ".join(text[heuristic[0] : heuristic[1]].split())
     # no other span can beat the heuristic by more than 0.1 when it already scores that near

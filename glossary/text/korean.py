@@ -368,10 +368,7 @@ def is_ordinary_word(word: str) -> bool:
     known = _WORD_VERDICTS.get(word)
     if known is not None:
         return known
-    try:
-        tokens, score = _kiwi().analyze(word, top_n=1)[0][:2]
-    except Exception:  # no analyser: treat every word as a possible name (not remembered)
-        return False
+    tokens, score = _kiwi().analyze(word, top_n=1)[0][:2]
     verdict = score > ORDINARY_SCORE
     _WORD_VERDICTS.put(word, verdict)
     return verdict
@@ -418,10 +415,7 @@ def is_common_word(word: str) -> bool:
     일+조, 용+자). Pieces Kiwi has to force (흑+하 -26, 의+빈 -26) are no word of its dictionary.
     It reads :func:`word_tags`, so Kiwi analyses a word once for both.
     """
-    try:
-        *tags, score = word_tags(word)
-    except Exception:  # no analyser: nothing is known to be a common word (not remembered)
-        return False
+    *tags, score = word_tags(word)
     if any(tag.startswith(("V", "E", "XSV", "XSA")) for tag in tags):
         return float(score) > ORDINARY_SCORE  # 장저민 as 장+저미+ㄴ (-30.7) is a forced reading
     if len(tags) == 1 and tags[0] in _NAME_TAGS:

@@ -38,9 +38,6 @@ __all__ = [
     "sino_korean",
     "translit",
     "lexicon_entries",
-    "Part",
-    "Judgement",
-    "judge",
 ]
 
 # Longest input accepted by translit(); longer text is not a name.
@@ -752,15 +749,3 @@ def translit(text: str) -> dict:
         "sino_korean": None,
     }
 
-
-# The judge lives in its own module and is re-exported here as part of this module's API;
-# resolved on first access so that either module can be imported first.
-_JUDGE_NAMES = ("Judgement", "Part", "judge")
-
-
-def __getattr__(name: str):
-    if name in _JUDGE_NAMES:
-        from glossary.translit import judge as _judge_module
-
-        return getattr(_judge_module, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

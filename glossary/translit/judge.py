@@ -524,7 +524,9 @@ def judge(korean: str, chinese: str, *, era: str | None = None, customary_ok: bo
     return _judge(ko, zh, ko_raw, zh_raw, era, customary_ok)
 
 
-@lru_cache(maxsize=4096)
+# The one cache of judgements: extraction asks about every bracket's candidate spans, lint about
+# every pair and term of a draft, and each new (Korean, Chinese) costs an alignment.
+@lru_cache(maxsize=200_000)
 def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customary_ok: bool) -> Judgement:
     parts = tuple(_align(zh, ko, era))
     aligned = [p for p in parts if p.label != "other"]

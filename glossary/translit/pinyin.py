@@ -14,14 +14,9 @@ def pinyin_of(zh: str) -> str | None:
     >>> pinyin_of("常州")
     'chang zhou'
     """
-    try:
-        from .hanzi import best_pinyin  # phrase overrides: 长隆 chang long, 曾 zeng
+    from .hanzi import best_pinyin  # phrase overrides: 长隆 chang long, 曾 zeng
 
-        syllables = best_pinyin(zh)
-    except ImportError:
-        from pypinyin import Style, lazy_pinyin  # heavy: phrase dictionaries
-
-        syllables = lazy_pinyin(zh, style=Style.NORMAL, errors="ignore")
+    syllables = best_pinyin(zh)
     syllables = [s.replace("v", "ü") for s in syllables if s and s.isalpha()]
     return " ".join(syllables) or None
 

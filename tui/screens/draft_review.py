@@ -295,11 +295,8 @@ class DraftReviewScreen(Screen):
 
     def action_save(self) -> None:
         text = self.editor.text
-        try:
-            from glossary.lint.fixes import write_atomically
-        except ImportError:
-            self.app.notify("Cannot save: the fixes module is not installed.", severity="error")
-            return
+        from glossary.lint.fixes import write_atomically
+
         if self.app.guard(write_atomically, self.path, text, self.encoding, self.saved_raw, default=False) is False:
             return
         self.saved_raw = text

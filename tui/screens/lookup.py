@@ -20,12 +20,10 @@ from ..model import EntryView, GlossaryService, TermView
 from ..widgets.entry_detail import EntryDetail
 
 
-def transliterate(text: str) -> dict | None:
-    """The transliteration engine's answer, or None when it is not installed."""
-    try:
-        from glossary.translit.hanzi import translit
-    except ImportError:
-        return None
+def transliterate(text: str) -> dict:
+    """The transliteration engine's answer."""
+    from glossary.translit.hanzi import translit  # pypinyin, OpenCC and hanja load on first use
+
     return translit(text)
 
 
@@ -118,14 +116,11 @@ class LookupScreen(Screen):
                             pairs.append((tv.term.status, tv.term.text))
                     note = "In the glossary."
                 result = transliterate(query)
-                if result is None:
-                    note = note or "The transliteration engine is not installed."
-                else:
-                    for label, text in readings(result):
-                        if all(text != t for _, t in pairs):
-                            pairs.append((label, text))
-                    if view is None:
-                        note = "Not in the glossary: standard transliteration."
+                for label, text in readings(result):
+                    if all(text != t for _, t in pairs):
+                        pairs.append((label, text))
+                if view is None:
+                    note = "Not in the glossary: standard transliteration."
         except Exception as exc:  # noqa: BLE001 - a bad query is a message, not a crash
             note = f"cannot look up {query!r}: {exc}"
         if not get_current_worker().is_cancelled:

@@ -24,10 +24,8 @@ VERDICT_STYLE = {"standard": "green", "sino": "cyan", "latin": "cyan", "mixed": 
 
 def judge_text(korean: str, chinese: str, era: str | None = None) -> Text:
     """The judge's verdict on a rendering, one line."""
-    try:
-        from glossary.translit.hanzi import judge
-    except ImportError:
-        return Text("verdict: the transliteration engine is not installed", style="dim")
+    from glossary.translit.judge import judge
+
     try:
         j = judge(korean, chinese, era=era)
     except Exception as exc:  # noqa: BLE001

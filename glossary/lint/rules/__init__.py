@@ -9,12 +9,15 @@ the summary ``kozh rules`` prints. :data:`RULES` maps each code to an instance, 
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterator, Protocol
 
+from ...errors import BadInput
 from ..finding import Edit, Finding, Fix, Severity
 from ...text.korean import replacement_with_particle
 from ...text.normalize import is_hangul
+from ...extract.pairs import extract_pairs
+from ...translit.judge import judge
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..index import GlossaryIndex, Match
@@ -85,10 +88,6 @@ class LintContext:
     @cached_property
     def pairs(self) -> list[tuple[object, int, int]]:
         """``X(汉字)`` pairs of the document as ``(pair, start, end)`` of the Korean ``X``."""
-        try:
-            from ...extract.pairs import extract_pairs
-        except ImportError:  # pragma: no cover - the extractor ships with kozh
-            return []
         out = []
         doc = self.document
         for pair in extract_pairs(doc):
@@ -145,7 +144,7 @@ class LintContext:
         return {}
 
     def judge(self, korean: str, chinese: str, era: str | None = None):
-        return _judge(korean, chinese, era)
+        return judge(korean, chinese, era=era)
 
     def finding(
         self,
@@ -185,19 +184,12 @@ _HANGUL_STEMS: dict[str, bool] = {}
 """Stem -> whether it is two or more Hangul syllables (kept between drafts: stems repeat)."""
 
 
-@lru_cache(maxsize=65536)
-def _judge(korean: str, chinese: str, era: str | None):
-    from ...translit.hanzi import judge
-
-    return judge(korean, chinese, era=era)
-
-
 def _locate(doc: "Document", pair) -> tuple[int, int] | None:
     """Offsets of a pair's Korean term in the document, from the line and column it reports."""
     term = pair.term
     try:
         start = doc.offset(pair.line, pair.column)
-    except Exception:
+    except BadInput:  # a line the document does not have
         return None
     raw = doc.raw
     if raw.startswith(term, start):

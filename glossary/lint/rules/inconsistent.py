@@ -10,6 +10,7 @@ from ..finding import Finding, Severity
 from ..index import NAME_KINDS
 from ...text.korean import prefix_starts, stem_starts
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key
+from ...translit.hanzi import sino_korean, to_hangul
 
 
 class Inconsistent:
@@ -213,12 +214,7 @@ def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
 @lru_cache(maxsize=65536)
 def _readings(zh: str) -> tuple[str | None, str | None]:
     """(Sino-Korean reading, standard transliteration) of a Chinese text."""
-    from ...translit.hanzi import sino_korean, to_hangul
-
-    try:
-        return sino_korean(zh), to_hangul(zh)
-    except Exception:
-        return None, None
+    return sino_korean(zh), to_hangul(zh)
 
 
 def _majority(found: list[tuple[int, int, str]]) -> str:
