@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.korean import initial_sound_law
 from ..text.normalize import has_hangul, is_han
 from ..translit.hanzi import sino_korean
 
-KINDS = ("person", "place", "org", "company", "media", "concept", "other")
 
 # Titles written after a name ('명난(孟楠) 회장') or before it ('부회장 송지엔(熊剑)').
 TITLES = frozenset(
@@ -101,18 +101,7 @@ def is_sino_rendering(term: str, zh: str) -> bool:
     if reading == term:
         return True
     # The initial-sound law: 龍 reads 룡 on its own but 용 word-initially (룡청/용성 both fine).
-    return all(a == b or _initial_law(a) == _initial_law(b) for a, b in zip(reading, term))
-
-
-def _initial_law(syllable: str) -> str:
-    """Fold ㄹ/ㄴ initials to ㅇ/ㄴ the way the Korean initial-sound law does."""
-    code = ord(syllable) - 0xAC00
-    if not 0 <= code < 11172:
-        return syllable
-    initial, rest = divmod(code, 588)
-    if initial in (2, 5):  # ㄴ, ㄹ
-        initial = 11  # ㅇ
-    return chr(0xAC00 + initial * 588 + rest)
+    return all(a == b or initial_sound_law(a) == initial_sound_law(b) for a, b in zip(reading, term))
 
 
 def title_in(words: list[str]) -> bool:
@@ -139,7 +128,7 @@ def classify(
         latin: The term is a Latin name (brand, English name).
 
     Returns:
-        One of :data:`KINDS`.
+        One of :data:`glossary.store.KINDS`.
     """
     if person_form:
         return "person"

@@ -82,6 +82,28 @@ def ends_in_rieul(ch: str) -> bool:
     return parts is not None and parts[2] == _RIEUL
 
 
+# medial indices: ㅑ2 ㅒ3 ㅕ6 ㅖ7 ㅛ12 ㅠ17 ㅣ20
+_Y_VOWELS = {2, 3, 6, 7, 12, 17, 20}
+_CHO_N, _CHO_R, _CHO_NULL = 2, 5, 11
+
+
+def initial_sound_law(syl: str) -> str:
+    """두음법칙 for one Sino-Korean syllable at word start.
+
+    >>> initial_sound_law("룡"), initial_sound_law("녀"), initial_sound_law("로"), initial_sound_law("김")
+    ('용', '여', '노', '김')
+    """
+    parts = decompose(syl)
+    if parts is None:
+        return syl
+    cho, jung, jong = parts
+    if cho == _CHO_R:
+        return compose(_CHO_NULL if jung in _Y_VOWELS else _CHO_N, jung, jong)
+    if cho == _CHO_N and jung in _Y_VOWELS:
+        return compose(_CHO_NULL, jung, jong)
+    return syl
+
+
 @lru_cache(maxsize=65536)
 def jamo(text: str) -> str:
     """Compatibility-jamo decomposition for fuzzy comparison: 류싱천 → ㄹㅠㅅㅣㅇㅊㅓㄴ."""

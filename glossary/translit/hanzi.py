@@ -25,6 +25,7 @@ from pathlib import Path
 
 from glossary.diskmemo import DiskMemo, library_stamp
 from glossary.errors import BadInput
+from glossary.text.korean import decompose, initial_sound_law
 from glossary.text.normalize import fold_width, is_han, is_hangul, to_traditional
 
 __all__ = [
@@ -588,41 +589,8 @@ def hangul_alternatives(text: str) -> list[str]:
 
 # --- Sino-Korean reading ------------------------------------------------------------------
 
-_S_BASE = 0xAC00
-
-
-def _jamo_index(syl: str) -> tuple[int, int, int]:
-    code = ord(syl) - _S_BASE
-    return code // 588, (code // 28) % 21, code % 28
-
-
-def _compose(cho: int, jung: int, jong: int) -> str:
-    return chr(_S_BASE + cho * 588 + jung * 28 + jong)
-
-
-# medial indices: ㅑ2 ㅒ3 ㅕ6 ㅖ7 ㅛ12 ㅠ17 ㅣ20
-_Y_VOWELS = {2, 3, 6, 7, 12, 17, 20}
-_CHO_N, _CHO_R, _CHO_NULL = 2, 5, 11
-
-
-def initial_sound_law(syl: str) -> str:
-    """두음법칙 for one Sino-Korean syllable at word start.
-
-    >>> initial_sound_law("룡"), initial_sound_law("녀"), initial_sound_law("로"), initial_sound_law("김")
-    ('용', '여', '노', '김')
-    """
-    if not is_hangul(syl):
-        return syl
-    cho, jung, jong = _jamo_index(syl)
-    if cho == _CHO_R:
-        return _compose(_CHO_NULL if jung in _Y_VOWELS else _CHO_N, jung, jong)
-    if cho == _CHO_N and jung in _Y_VOWELS:
-        return _compose(_CHO_NULL, jung, jong)
-    return syl
-
-
 def _after_vowel_or_n(prev: str) -> bool:
-    return is_hangul(prev) and _jamo_index(prev)[2] in (0, 4)
+    return is_hangul(prev) and decompose(prev)[2] in (0, 4)
 
 
 @lru_cache(maxsize=65536)

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from glossary.translit import hanzi
 from glossary.translit.spellings import deviations
+from glossary.text.korean import decompose, initial_sound_law
 from glossary.text.normalize import fold_width, is_han, is_hangul
 
 VERDICTS = ("standard", "sino", "mixed", "unknown", "nonstandard", "latin", "unrelated")
@@ -121,8 +122,7 @@ _JONG_CLASS = {0: "", 1: "G", 4: "N", 8: "L", 16: "M", 17: "B", 21: "G"}  # ㄱ 
 
 
 def _syllable_symbols(syl: str) -> tuple[list[str], list[str]]:
-    code = ord(syl) - 0xAC00
-    cho, jung, jong = code // 588, (code // 28) % 21, code % 28
+    cho, jung, jong = decompose(syl)
     exact: list[str] = []
     cls: list[str] = []
     ce, cc = _CHO[cho]
@@ -143,10 +143,10 @@ def _syllable_symbols(syl: str) -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=65536)
-def jamo(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def sound_symbols(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Hangul syllables → (exact jamo symbols, sound-class symbols).
 
-    >>> jamo("저우")[0], jamo("롱")[1] == jamo("룽")[1]
+    >>> sound_symbols("저우")[0], sound_symbols("롱")[1] == sound_symbols("룽")[1]
     (('j', 'eo', 'u'), True)
     """
     exact: list[str] = []
@@ -166,8 +166,8 @@ def _near_distance(korean: str, standard: str) -> float | None:
         return None
     from rapidfuzz.distance import Levenshtein
 
-    ke, kc = jamo(korean)
-    se, sc = jamo(standard)
+    ke, kc = sound_symbols(korean)
+    se, sc = sound_symbols(standard)
     if not kc or not sc or kc[0] != sc[0]:
         return None  # the first sound must agree (카오/가오 share the class K)
     d_cls = Levenshtein.normalized_distance(kc, sc)
@@ -206,7 +206,7 @@ def _translit_options(char: str, best: str) -> tuple[str, ...]:
 def _sino_options(trad_char: str, word_start: bool) -> tuple[str, ...]:
     out: list[str] = []
     for r in hanzi.sino_readings(trad_char):
-        forms = (hanzi.initial_sound_law(r),) if word_start else (r, hanzi.initial_sound_law(r))
+        forms = (initial_sound_law(r),) if word_start else (r, initial_sound_law(r))
         for f in forms:
             if f not in out:
                 out.append(f)
@@ -616,7 +616,6 @@ def _sounds_alike(found: str, standard: str) -> bool:
         return False
     from rapidfuzz.distance import Indel
 
-    from glossary.text.korean import decompose
     from glossary.text.korean import jamo as letters
 
     a, b = decompose(found[0]), decompose(standard[0])
