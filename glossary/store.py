@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 2
 STATUSES = ("preferred", "admitted", "deprecated", "candidate")
+STATUS_ORDER = {status: i for i, status in enumerate(("preferred", "admitted", "candidate", "deprecated"))}
+"""Where a status sorts among an entry's renderings: the one to use first, a deprecated one last."""
+_STATUS_ORDER_SQL = "CASE status " + " ".join(f"WHEN '{s}' THEN {i}" for s, i in STATUS_ORDER.items()) + " END"
 KINDS = ("person", "place", "org", "company", "media", "concept", "other")
 LANGS = ("ko", "zh", "en", "abbr")
 ERAS = ("modern", "historic")
@@ -523,7 +526,7 @@ class Glossary:
 
     def terms_of(self, entry_id: int) -> list[Term]:
         """The renderings of an entry, preferred first, then by frequency."""
-        order = "CASE status WHEN 'preferred' THEN 0 WHEN 'admitted' THEN 1 WHEN 'candidate' THEN 2 ELSE 3 END"
+        order = _STATUS_ORDER_SQL
         cur = self.conn.execute(
             f"SELECT {_TERM_COLS} FROM terms WHERE entry_id = ? ORDER BY lang, {order}, frequency DESC, id",
             (entry_id,),
@@ -693,7 +696,7 @@ class Glossary:
     def terms_for_entries(self, entry_ids: Iterable[int]) -> dict[int, list[Term]]:
         """The terms of these entries, by entry id, each list in :meth:`terms_of` order."""
         found: dict[int, list[Term]] = {}
-        order = "CASE status WHEN 'preferred' THEN 0 WHEN 'admitted' THEN 1 WHEN 'candidate' THEN 2 ELSE 3 END"
+        order = _STATUS_ORDER_SQL
         for chunk in _chunks(list(dict.fromkeys(entry_ids)), _IN_CHUNK):
             marks = ", ".join("?" * len(chunk))
             cur = self.conn.execute(

@@ -15,10 +15,9 @@ from typing import Iterator
 
 from glossary.errors import BadInput, KozhError, NotFound
 from glossary.lint.finding import Finding
-from glossary.store import KINDS, STATUSES, Entry, Glossary, Sighting, Term
+from glossary.store import KINDS, STATUS_ORDER, STATUSES, Entry, Glossary, Sighting, Term
 from glossary.text.normalize import fold_width, has_han, norm_key, to_simplified
 
-STATUS_ORDER = {"preferred": 0, "admitted": 1, "candidate": 2, "deprecated": 3}
 FIRST_PAGE = 100
 """Rows shown before the search index is ready (and for an empty query)."""
 MAX_RESULTS = 200

@@ -33,7 +33,8 @@ from ..translit.hanzi import lexicon_entries
 from ..translit.judge import judge
 from .kinds import TITLES, classify, is_sino_rendering, likely_person_name, title_in
 from ..sources.document import Document
-from ..text.normalize import has_han, has_hangul, is_han, is_hangul, to_simplified
+from ..text.normalize import HAN, has_han, has_hangul, is_han, is_hangul, to_simplified
+from ..text.normalize import HAN_CHAR as _HAN
 
 MAX_GROUP = 300  # longest bracket content read; a gloss is short, a 10,000-deep nest is not
 MAX_LEFT = 80  # how far left of a bracket a term may start
@@ -43,7 +44,6 @@ _OPENERS = {"(": ")", "（": "）", "[": "]", "［": "］"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _BRACKET = re.compile(r"[()（）\[\]［］]")
 _LINE_BREAK = re.compile(r"[\r\n]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _GLUED_SENTENCE_END = re.compile(r"^.*[\uac00-\ud7a3][.!?。](?=[\uac00-\ud7a3])")  # '했다.전전'
 _SYLLABLE_AFTER_SYLLABLE = re.compile(r"(?<=[\uac00-\ud7a3])[\uac00-\ud7a3]")  # where a Korean word may be cut
@@ -67,7 +67,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
 _LEADING_NUMBER = re.compile(r"^\d{1,3}[.)](?=\D)")
 # What a zh side may hold: Han, and besides Han digits, Latin letters, spaces, dots and dashes
 # ('中国制造2025', 'TCL科技', '阿里·巴巴').
-_ZH_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f 0-9A-Za-z·•・&.\-]+")
+_ZH_CHARS = re.compile(rf"[{HAN} 0-9A-Za-z·•・&.\-]+")
 _CLOSE_QUOTES = {"]": "[", "’": "‘", "'": "'", "”": "“", '"': '"', "》": "《", "〉": "〈", ">": "<", "」": "「", "』": "『"}
 _FOOTNOTE_MARKS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
 _LATIN_CONNECTORS = {"and", "of", "the", "de", "&", "for", "&amp;"}
@@ -87,11 +87,8 @@ _PLACE_WORD_BEFORE_BRACKET = re.compile(r"\s*(?:시|현|구|성|진|촌|강|산|
 _DESCRIPTOR = re.compile(r"(?:계정|홈페이지|사이트|블로그|채널)$")
 # Endings that mark a Korean word as inflected or followed by a particle ('…에서 연구소').
 _BOUND_ENDINGS = set("은는을를에의와과로도서며고다면여해게지써된한할던던데")
-_PARTICLES = frozenset("은 는 이 가 을 를 의 와 과 에 에서 에는 에게 로 으로 도 만 께서 이며 이다 과의 와의 님".split())
+_PARTICLES = korean.PARTICLES | {"님"}  # and the honorific after a title: 사장님
 _PARTICLE_LENGTHS = sorted({len(p) for p in _PARTICLES}, reverse=True)  # longest first
-
-KINDS = ("person", "place", "org", "company", "media", "concept", "other")
-
 
 @dataclass(frozen=True)
 class Pair:

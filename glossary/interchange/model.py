@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import BadInput
-from ..store import ERAS, KINDS, LANGS, STATUSES
+from ..store import ERAS, KINDS, LANGS, STATUS_ORDER, STATUSES
 from ..text.normalize import fold_width, has_han
 
 # Order of languages and statuses inside an entry in every export: stable whatever the frequencies,
 # so export -> import -> export gives the same bytes.
 LANG_ORDER = {lang: i for i, lang in enumerate(("ko", "zh", "en", "abbr"))}
-STATUS_ORDER = {status: i for i, status in enumerate(STATUSES)}
 
 __all__ = ["ERAS", "KINDS", "LANGS", "STATUSES", "EntryRecord", "TermRecord", "LANG_ORDER", "STATUS_ORDER"]
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..text.korean import is_latin_alnum, tail_ok
 from ..text.normalize import fold_width, is_hangul, norm_key, to_simplified
+from ..text.normalize import HAN_CHAR as _HAN
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..sources.document import Document
@@ -46,7 +47,6 @@ NAME_KINDS = ("person", "place", "company", "org", "media", "other")
 """Kinds whose renderings the transliteration rules judge: every proper name (룡청연구소 for
 龙城实验室 misspells the name inside the institution's). Concepts (전정특신) are Sino-Korean words."""
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _ALL_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 
 

@@ -14,9 +14,10 @@ import re
 from ..errors import KozhError
 from ..lint.index import GlossaryIndex
 from ..store import Glossary
+from ..text.normalize import HAN
 from .drafts import Linted
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 MAX_HAN = 40
 """Longer runs of Chinese are sentences, not names: they get no reading."""
 SIGHTINGS = 3

@@ -53,7 +53,10 @@ def is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
-_HAN_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f]")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+"""The Han characters as ranges for a regex character class: CJK unified ideographs with their
+extensions A to H, and the compatibility ideographs."""
+HAN_CHAR = re.compile(f"[{HAN}]")
 """One character :func:`is_han` accepts."""
 _HANGUL_CHAR = re.compile("[\uac00-\ud7a3]")
 """One character :func:`is_hangul` accepts."""
@@ -61,7 +64,7 @@ _HANGUL_CHAR = re.compile("[\uac00-\ud7a3]")
 
 def has_han(text: str) -> bool:
     """True when the text holds at least one CJK ideograph."""
-    return _HAN_CHAR.search(text) is not None
+    return HAN_CHAR.search(text) is not None
 
 
 def has_hangul(text: str) -> bool:
