@@ -22,13 +22,14 @@ import importlib.util
 import marshal
 import os
 import re
-import tempfile
 import threading
 import time
 import weakref
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Hashable
+
+from .atomic import write_bytes
 
 LIMIT = 200_000
 """Most answers a file keeps (the newest), and most new answers a process records."""
@@ -165,15 +166,8 @@ class DiskMemo:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+            write_bytes(path, data, prefix=path.name + ".")
         except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            _remove(Path(tmp))
             return
         self._prune(path)
 

@@ -11,12 +11,12 @@ is reported as a conflict and the glossary's value is kept.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..atomic import replacing
 from ..errors import BadInput, KozhError
 from . import FORMATS
 from .model import LANG_ORDER, STATUS_ORDER, EntryRecord, TermRecord
@@ -474,12 +474,6 @@ def backup_glossary(glossary: Glossary, path: str | os.PathLike, *, force: bool 
         raise BadInput(f"{target} is the glossary itself")
     if target.exists() and not force:
         raise BadInput(f"{target} exists; use --force to overwrite it")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        glossary.backup_to(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(target) as tmp:
+        glossary.backup_to(str(tmp))
     return target

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from ..atomic import write_bytes
 from ..errors import BadInput, FileChanged
 from .finding import Edit, Finding
 
@@ -85,21 +85,7 @@ def write_atomically(path: str | os.PathLike, text: str, encoding: str, expected
     if current != expected_raw:
         raise FileChanged(f"{path} changed on disk since it was read; not writing (run again)")
     mode = stat.S_IMODE(target.stat().st_mode)
-    data = text.encode(encoding)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".kozh-tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_bytes(target, text.encode(encoding), suffix=".kozh-tmp", mode=mode, durable=True)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -15,10 +15,8 @@ left-to-right pass (leftmost-longest, like an Aho–Corasick automaton without t
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
-import tempfile
 import threading
 import unicodedata
 from array import array
@@ -29,6 +27,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from ..atomic import replacing
 from ..text.korean import is_latin_alnum, tail_ok
 from ..text.normalize import fold_width, is_hangul, norm_key, to_simplified
 from ..text.normalize import HAN_CHAR as _HAN
@@ -864,21 +863,13 @@ def _write_cache(path: Path, index: "GlossaryIndex") -> None:
     """Magic, then length-prefixed marshal sections: the header, the section count, then the
     payload with the table split by column (no section is more than a few tens of MB)."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    except OSError:
-        return
-    try:
-        version, fingerprint, table, *rest = index._payload()
-        sections = [(version, fingerprint, len(table)), *table.items(), *rest]
-        with os.fdopen(fd, "wb") as fh:
+        with replacing(path, prefix=path.name + ".") as tmp, open(tmp, "wb") as fh:
+            version, fingerprint, table, *rest = index._payload()
+            sections = [(version, fingerprint, len(table)), *table.items(), *rest]
             fh.write(_MAGIC)
             for obj in (_cache_header(index.version, index.fingerprint), len(sections), *sections):
                 data = marshal.dumps(obj)
                 fh.write(len(data).to_bytes(8, "little"))
                 fh.write(data)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    except (OSError, ValueError):  # a cache that cannot be written is rebuilt next time
+        pass
