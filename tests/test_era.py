@@ -3,7 +3,7 @@
 import pytest
 
 from glossary.text.era import past_sentence
-from glossary.lint.rules.nonstandard import era_of
+from glossary.text.era import era_of
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from itertools import product
 
 from ..translit import hanzi
 from ..translit.judge import judge
-from .rules.nonstandard import era_of
+from ..text.era import era_of
 from ..translit.spellings import pinyin_keys
 
 

@@ -44,3 +44,22 @@ def past_at(text: str, at: int) -> bool:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     return past_sentence(text[start : end if end >= 0 else len(text)], at - start)
+
+
+MODERN_BY_DEFAULT = ("person", "place")
+"""Kinds judged as modern names when the entry gives no era (``kozh terms set ZH --era historic``
+marks the exceptions: 孔子 공자, 长安 장안). Institutions, companies and media keep the Korean
+habit of Sino-Korean or translated names (공업정보화부, 인민일보), so only people and places."""
+
+
+def era_of(era: str | None, kind: str | None, *, past: bool = False) -> str | None:
+    """The era a name is judged in: the entry's, else modern for people and places.
+
+    A name in a newsletter about today's China is modern unless marked historic: its Sino-Korean
+    reading (장춘 for 长春) is then shown with the transliteration, never applied. A name in a
+    sentence about the past (``past``, see :func:`past_sentence`: 한나라 때 익주)
+    may be either, so both readings are accepted.
+    """
+    if era:
+        return era
+    return None if past or kind not in MODERN_BY_DEFAULT else "modern"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterator, Protocol
 from ...errors import BadInput
 from ..finding import Edit, Finding, Fix, Severity
 from ...text.korean import replacement_with_particle
-from ...text.normalize import is_hangul
+from ...text.normalize import has_han, has_hangul, is_hangul, norm_key
 from ...extract.pairs import extract_pairs
 from ...translit.judge import judge
 
@@ -145,6 +145,25 @@ class LintContext:
 
     def judge(self, korean: str, chinese: str, era: str | None = None):
         return judge(korean, chinese, era=era)
+
+    def nonstandard_form(self, korean: str, zh: str, *, era: str | None = None) -> tuple[str, bool] | None:
+        """``(standard form, confident)`` when ``korean`` is a non-standard rendering of ``zh``, else None.
+
+        The judge decides both (:func:`glossary.translit.judge.judge`, the same answer ``kozh judge`` prints):
+        a ``nonstandard`` verdict, a Sino-Korean reading of a name marked modern, or a transliterated
+        name marked historic. Confident means the fix may be applied unasked. The rules that report
+        a non-standard rendering (nonstandard, inconsistent, drift, base) all ask here.
+        """
+        if not korean or len(zh) > 40 or not has_han(zh) or has_hangul(zh):
+            return None
+        j = self.judge(korean, zh, era)
+        if j.suggestion is None or norm_key(j.suggestion) == norm_key(korean):
+            return None
+        if j.verdict == "nonstandard" or (j.verdict == "sino" and era == "modern") or (
+            j.verdict == "standard" and era == "historic"
+        ):
+            return j.suggestion, j.confident
+        return None
 
     def finding(
         self,

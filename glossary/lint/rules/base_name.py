@@ -8,7 +8,6 @@ from ..finding import Finding, Severity
 from ...text.korean import is_common_word
 from ...translit.spellings import pinyin_keys, standard_spelling
 from ...text.normalize import inside_brackets
-from .nonstandard import assess
 
 MISSPELT_SYLLABLES = 3
 """A misspelling is looked for in words of three or more syllables only: a two-syllable word
@@ -88,7 +87,7 @@ class BaseNameRule:
             suggestions = set()
             for name in names:
                 era = "modern" if name.kind in ("person", "place") else None
-                verdict = assess(context, name_part, name.zh, era=era)
+                verdict = context.nonstandard_form(name_part, name.zh, era=era)
                 if verdict is None:
                     continue
                 suggestion, confident = verdict

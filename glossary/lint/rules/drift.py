@@ -9,7 +9,7 @@ from ..finding import Finding, Severity
 from ...text.korean import is_common_word
 from ...translit.spellings import pinyin_keys, standard_spelling
 from ...text.normalize import norm_key
-from .nonstandard import assess, era_of
+from ...text.era import era_of
 
 MIN_SYLLABLES = 2
 """Readings of one pinyin syllable (웬 / 위안) are too short to tell a name from a word."""
@@ -127,7 +127,7 @@ class Drift:
                 yield stem, ref, ref, True, zh  # a person chose the preferred term
                 continue
             # the judge decides: only a rendering it calls off the standard is reported
-            verdict = assess(context, stem, zh, era=era)
+            verdict = context.nonstandard_form(stem, zh, era=era)
             if verdict is None or norm_key(verdict[0]) != norm_key(ref):
                 continue
             yield stem, ref, verdict[0], safe and verdict[1], zh if team else None

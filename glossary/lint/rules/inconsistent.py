@@ -8,6 +8,7 @@ from typing import Iterator
 
 from ..finding import Finding, Severity
 from ..index import NAME_KINDS
+from ...text.era import era_of
 from ...text.korean import prefix_starts, stem_starts
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key
 from ...translit.hanzi import sino_korean, to_hangul
@@ -245,8 +246,6 @@ def _reference(context, entry):
                     return term
     if entry.kind not in NAME_KINDS:
         return ref
-    from .nonstandard import assess, era_of
-
     era = era_of(entry.era, entry.kind)
     # among equally good guesses, the one the judge calls standard (중관춘 over 중관촌)
     for term in entry.usable():
@@ -256,11 +255,11 @@ def _reference(context, entry):
             ref = term
             break
 
-    if assess(context, ref.text, entry.zh, era=era) is None:
+    if context.nonstandard_form(ref.text, entry.zh, era=era) is None:
         return ref
     for term in entry.usable():
         if has_hangul(term.text):
-            if assess(context, term.text, entry.zh, era=era) is None:
+            if context.nonstandard_form(term.text, entry.zh, era=era) is None:
                 return term
     return ref
 
@@ -269,9 +268,7 @@ def _standard_beats(context, entry, korean: str, ref) -> bool:
     """True when ``korean`` is standard for a name and the unpreferred reference is not."""
     if ref.status == "preferred" or entry.kind not in NAME_KINDS:
         return False
-    from .nonstandard import assess, era_of
-
     era = era_of(entry.era, entry.kind)
-    return assess(context, korean, entry.zh, era=era) is None and (
-        assess(context, ref.text, entry.zh, era=era) is not None
+    return context.nonstandard_form(korean, entry.zh, era=era) is None and (
+        context.nonstandard_form(ref.text, entry.zh, era=era) is not None
     )

@@ -4,28 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...text.era import past_at
+from ...text.era import era_of, past_at
 from ..finding import Finding, Severity
-from ...text.normalize import has_han, has_hangul, norm_key
-
-
-MODERN_BY_DEFAULT = ("person", "place")
-"""Kinds judged as modern names when the entry gives no era (``kozh terms set ZH --era historic``
-marks the exceptions: 孔子 공자, 长安 장안). Institutions, companies and media keep the Korean
-habit of Sino-Korean or translated names (공업정보화부, 인민일보), so only people and places."""
-
-
-def era_of(era: str | None, kind: str | None, *, past: bool = False) -> str | None:
-    """The era a name is judged in: the entry's, else modern for people and places.
-
-    A name in a newsletter about today's China is modern unless marked historic: its Sino-Korean
-    reading (장춘 for 长春) is then shown with the transliteration, never applied. A name in a
-    sentence about the past (``past``, see :func:`glossary.text.era.past_sentence`: 한나라 때 익주)
-    may be either, so both readings are accepted.
-    """
-    if era:
-        return era
-    return None if past or kind not in MODERN_BY_DEFAULT else "modern"
+from ...text.normalize import has_hangul, norm_key
 
 
 class Nonstandard:
@@ -103,7 +84,7 @@ class Nonstandard:
             if any(t.norm == norm and t.status in ("preferred", "admitted") for t in entry.ko_terms):
                 return None  # a person chose or accepted it (the TUI's and the editor's "accept")
         past = past_at(context.document.text, start)
-        verdict = assess(context, korean, zh, era=era_of(entry.era if entry else None, kind, past=past))
+        verdict = context.nonstandard_form(korean, zh, era=era_of(entry.era if entry else None, kind, past=past))
         if verdict is None:
             return None
         suggestion, confident = verdict
@@ -112,22 +93,3 @@ class Nonstandard:
             f"{korean} is not the standard transliteration of {zh}: write {suggestion}",
             suggestions=(suggestion,), replacement=suggestion, safe=confident, entry_zh=zh if entry else None,
         )
-
-
-def assess(context, korean: str, zh: str, *, era: str | None = None) -> tuple[str, bool] | None:
-    """``(standard form, confident)`` when ``korean`` is a non-standard rendering of ``zh``, else None.
-
-    The judge decides both (:func:`glossary.translit.judge.judge`, the same answer ``kozh judge`` prints):
-    a ``nonstandard`` verdict, a Sino-Korean reading of a name marked modern, or a transliterated
-    name marked historic. Confident means the fix may be applied unasked.
-    """
-    if not korean or len(zh) > 40 or not has_han(zh) or has_hangul(zh):
-        return None
-    j = context.judge(korean, zh, era)
-    if j.suggestion is None or norm_key(j.suggestion) == norm_key(korean):
-        return None
-    if j.verdict == "nonstandard" or (j.verdict == "sino" and era == "modern") or (
-        j.verdict == "standard" and era == "historic"
-    ):
-        return j.suggestion, j.confident
-    return None
