@@ -92,7 +92,7 @@ def test_docx_draft_is_read_as_a_document_with_paragraph_positions(tmp_path):
     path = tmp_path / "draft.docx"
     word.save(path)
     doc = read_document(path)
-    assert doc.encoding == "docx"
+    assert doc.format == "docx" and doc.kind == "txt"
     assert [(p.term, p.zh, p.line, p.column) for p in extract_pairs(doc)] == [
         ("조우마오화", "周茂华", 2, 5),
         ("창저우", "常州", 2, 20),

@@ -403,6 +403,35 @@ async def test_draft_save_refuses_a_file_changed_on_disk(db, draft):
 
 
 @run
+async def test_word_draft_reads_as_the_cli_reads_it_and_save_is_refused(db, tmp_path):
+    from docx import Document as WordDocument
+
+    from glossary.lint.engine import lint_document
+    from glossary.lint.index import GlossaryIndex
+    from glossary.sources.document import read_document
+
+    word = WordDocument()
+    # backquotes mean nothing in Word: read as Markdown, the name would be a skipped code span
+    word.add_paragraph("상주(常州)에서 `조우마오화(周茂华)` 수석이 말했다.")
+    path = tmp_path / "draft.docx"
+    word.save(path)
+    before = path.read_bytes()
+    with Glossary.open(db) as g:
+        expected = sorted((f.line, f.column, f.rule) for f in lint_document(read_document(path), GlossaryIndex.for_glossary(g)))
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        await until_fresh(pilot, screen)
+        assert sorted((f.line, f.column, f.rule) for f in screen.findings) == expected
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("a Word draft is not rewritten in place" in n.message for n in app._notifications)
+
+    await draft_app(db, path, scenario)
+    assert path.read_bytes() == before
+
+
+@run
 async def test_unreadable_draft_is_a_notification(db, tmp_path):
     app = KozhApp(db, tmp_path / "missing.md")
     async with app.run_test(size=SIZE) as pilot:

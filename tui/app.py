@@ -88,8 +88,7 @@ class KozhApp(App):
         doc = self.guard(read_document, self.draft_path)
         if doc is None:
             return False
-        path, raw, encoding = self.draft_path, doc.raw, doc.encoding
-        self.add_mode("draft", lambda: DraftReviewScreen(self.service, path, raw, encoding))
+        self.add_mode("draft", lambda: DraftReviewScreen(self.service, doc))
         return True
 
     def action_mode(self, mode: str) -> None:

@@ -333,12 +333,7 @@ def build_index(g: Glossary):
     return index_module.GlossaryIndex.for_glossary(g)
 
 
-def document_kind(path: str) -> str:
-    suffix = Path(path).suffix.lower()
-    return {".html": "html", ".htm": "html", ".txt": "txt"}.get(suffix, "md")
-
-
 __all__ = [
     "BadInput", "Candidate", "DraftLinter", "EntryRow", "EntryView", "GlossaryService", "KINDS",
-    "KozhError", "LintResult", "STATUSES", "SearchIndex", "TermView", "document_kind", "make_row",
+    "KozhError", "LintResult", "STATUSES", "SearchIndex", "TermView", "make_row",
 ]

@@ -235,7 +235,7 @@ def fix_in_place(result: LintResult) -> int:
 
     planned = planned_fixes(result)
     for path in planned:  # before anything is written
-        refuse_word_draft(path, result.documents[path].encoding)
+        refuse_word_draft(path, result.documents[path].format)
     total = 0
     for path, (before, after, count) in planned.items():
         doc = result.documents[path]

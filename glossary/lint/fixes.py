@@ -44,18 +44,14 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
     return "".join(out), applied
 
 
-WORD = "docx"
-"""The ``Document.encoding`` of a Word draft: its text is read from the paragraphs, and there are
-no bytes of that text to write back."""
-
-
-def refuse_word_draft(path, encoding: str) -> None:
-    """Raise BadInput for a Word draft: kozh reads .docx but does not rewrite it.
+def refuse_word_draft(path, format: str) -> None:
+    """Raise BadInput for a Word draft (``Document.format`` 'docx'): kozh reads .docx but does not
+    rewrite it.
 
     Rewriting the paragraphs would lose the runs' formatting, so fixes are shown (``--diff``)
     and applied in Word.
     """
-    if encoding == WORD:
+    if format == "docx":
         raise BadInput(f"{path}: a Word draft is not rewritten in place; use --diff and apply the fixes in Word")
 
 
@@ -68,20 +64,22 @@ def write_atomically(path: str | os.PathLike, text: str, encoding: str, expected
 
     Raises:
         FileChanged: the file on disk no longer holds ``expected_raw`` (someone edited it).
-        BadInput: ``path`` is standard input or not a regular file.
+        BadInput: ``path`` is standard input, not a regular file, or a Word draft.
     """
     if str(path) == "-":
         raise BadInput("cannot fix standard input in place; use --diff")
     target = Path(path)
-    refuse_word_draft(path, encoding)
     if not target.is_file():
         raise BadInput(f"{path}: not a file")
     from ..sources.document import read_document
 
     try:
-        current = read_document(target).raw
+        on_disk = read_document(target)
     except BadInput:
-        current = None
+        on_disk = None
+    if on_disk is not None:
+        refuse_word_draft(path, on_disk.format)
+    current = on_disk.raw if on_disk is not None else None
     if current != expected_raw:
         raise FileChanged(f"{path} changed on disk since it was read; not writing (run again)")
     mode = stat.S_IMODE(target.stat().st_mode)

@@ -68,6 +68,8 @@ class Document:
         encoding: The encoding the bytes were decoded with.
         comments: ``(start, end, body)`` of every HTML comment, offsets into ``raw``.
         kind: 'md', 'html' or 'txt': which markup rules were applied.
+        format: The file's format: 'md', 'html', 'txt', or 'docx' for a Word draft, whose text is
+            read from its paragraphs (as 'txt') and which has no bytes of that text to write back.
     """
 
     path: str
@@ -76,6 +78,7 @@ class Document:
     encoding: str = "utf-8"
     comments: list[tuple[int, int, str]] = field(default_factory=list)
     kind: str = "md"
+    format: str = "md"
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -159,16 +162,27 @@ def read_document(path: str | Path) -> Document:
         kind = _KIND_BY_SUFFIX.get(p.suffix.lower(), "md")
         if kind == "docx":
             from .docx_file import read_docx  # python-docx: only for Word drafts
-            from ..lint.fixes import WORD
 
             # Paragraph n is line n, so findings point to paragraph and character.
-            doc = document_from_text(read_docx(p).text, path=name, kind="txt")
-            doc.encoding = WORD
+            doc = document_from_text(read_docx(p).text, path=name, kind=markup_of(p))
+            doc.format = "docx"
             return doc
     text, encoding = decode_bytes(data, name)
     doc = document_from_text(text, path=name, kind=kind)
     doc.encoding = encoding
     return doc
+
+
+def markup_of(path: str | Path) -> str:
+    """The markup rules a file's text is read with, by its suffix: 'md', 'html' or 'txt'.
+
+    A Word draft's paragraphs are plain text; an unknown suffix is read as Markdown.
+
+    >>> markup_of("a.HTM"), markup_of("draft.docx"), markup_of("notes")
+    ('html', 'txt', 'md')
+    """
+    kind = _KIND_BY_SUFFIX.get(Path(path).suffix.lower(), "md")
+    return "txt" if kind == "docx" else kind
 
 
 def iter_source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -218,7 +232,7 @@ def document_from_text(text: str, path: str = "-", kind: str = "md") -> Document
         raise BadInput(f"{path}: unknown document kind {kind!r}")
     text = text.replace("\x00", " ")  # a NUL in pasted text would upset later tools
     blanked, comments = _blank(text, kind)
-    return Document(path=path, raw=text, text=blanked, encoding="utf-8", comments=comments, kind=kind)
+    return Document(path=path, raw=text, text=blanked, encoding="utf-8", comments=comments, kind=kind, format=kind)
 
 
 def _blank(raw: str, kind: str) -> tuple[str, list[tuple[int, int, str]]]:

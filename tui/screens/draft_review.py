@@ -19,8 +19,9 @@ from textual.widgets.text_area import Selection
 from textual.worker import get_current_worker
 
 from glossary.lint.finding import Finding
+from glossary.sources.document import Document
 
-from ..model import DraftLinter, GlossaryService, LintResult, document_kind
+from ..model import DraftLinter, GlossaryService, LintResult
 from ..widgets.draft_editor import DraftEditor
 from ..widgets.entry_detail import entry_renderable
 from ..widgets.findings_list import SEVERITY_STYLE, FindingsList
@@ -44,14 +45,16 @@ class DraftReviewScreen(Screen):
             super().__init__()
             self.result = result
 
-    def __init__(self, service: GlossaryService, path: str, raw: str, encoding: str, **kwargs) -> None:
+    def __init__(self, service: GlossaryService, doc: Document, **kwargs) -> None:
         super().__init__(**kwargs)
         self.service = service
-        self.path = path
-        self.encoding = encoding
-        self.saved_raw = raw
+        self.path = doc.path
+        self.encoding = doc.encoding
+        self.format = doc.format
+        self.saved_raw = doc.raw
         """The file's text as last read or written: a save checks the file still holds it."""
-        self.linter = DraftLinter(service, path, document_kind(path))
+        # the same markup rules as `kozh lint` read the file with (a .docx's paragraphs as text)
+        self.linter = DraftLinter(service, doc.path, doc.kind)
         self.generation = 0
         self.result: LintResult | None = None
         self.findings: list[Finding] = []
@@ -59,7 +62,7 @@ class DraftReviewScreen(Screen):
         self.undo_stack: list[str] = []
         self._timer: Timer | None = None
         self._lint_on_change = False
-        self._initial = raw
+        self._initial = doc.raw
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -141,7 +144,7 @@ class DraftReviewScreen(Screen):
         parts = [f"{len(self.findings)} findings"]
         parts += [f"{n} {name}" for name, n in sorted(counts.items())]
         parts.append("modified" if modified else "saved")
-        parts.append(self.encoding)
+        parts.append("docx" if self.format == "docx" else self.encoding)
         if not self.fresh:
             parts.append(extra or "linting…")
         self.query_one("#draft-status", Static).update(" · ".join(parts))
