@@ -55,7 +55,23 @@ def main(argv: list[str]) -> int:
     print(f"cold first pass      {cold:.3f} s ({mb / cold:.2f} MB/s)")
     print(f"extract_pairs, warm  {mb * rounds / spent:.2f} MB/s ({rounds} rounds)")
     print(f"document + extract   {mb * rounds_full / spent_full:.2f} MB/s ({rounds_full} rounds)")
+    growth()
     return 0
+
+
+def growth() -> None:
+    """How the time grows with one long line: ten times the text should take about ten times as
+    long, nowhere near a hundred (this was a test's wall-clock assert; timing belongs here)."""
+    unit = "광저우시 판위구(番禺区)와 GAC GROUP(广汽集团)이 공동 건설할 예정이다. " + "그리고 평범한 문장이 이어진다. " * 6
+    small = document_from_text((unit * (500_000 // len(unit) + 1))[:500_000])
+    big = document_from_text((unit * (5_000_000 // len(unit) + 1))[:5_000_000])
+    extract_pairs(small)  # warm the caches
+    t0 = time.perf_counter()
+    extract_pairs(small)
+    t1 = time.perf_counter()
+    extract_pairs(big)
+    t2 = time.perf_counter()
+    print(f"one line, 0.5 → 5 MB  {t1 - t0:.2f} s → {t2 - t1:.2f} s (×{(t2 - t1) / max(t1 - t0, 1e-9):.1f})")
 
 
 if __name__ == "__main__":

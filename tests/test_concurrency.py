@@ -4,7 +4,11 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from glossary.store import Glossary
+
+pytestmark = pytest.mark.slow  # every test here starts a subprocess
 
 WRITER = textwrap.dedent(
     """

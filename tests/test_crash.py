@@ -1,20 +1,13 @@
 """Crash safety: `kozh extract` killed with SIGKILL part-way leaves a sound glossary holding exactly
 the files it had committed (each file is one transaction)."""
 
-import os
 import shutil
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from glossary.extract.pairs import extract_pairs
 from glossary.sources.document import read_document
 from glossary.store import Glossary
-
-ISSUE = Path(__file__).resolve().parent.parent / "data" / "issues" / "kic-china-weekly-318.md"
 
 
 def committed_files(db: Path) -> set[str]:
@@ -27,28 +20,19 @@ def committed_files(db: Path) -> set[str]:
         conn.close()
 
 
-def test_sigkill_during_extract_keeps_exactly_the_committed_files(tmp_path):
+def test_sigkill_during_extract_keeps_exactly_the_committed_files(tmp_path, issue, sigkill, integrity):
     issues = tmp_path / "issues"
     issues.mkdir()
     for n in range(60):
-        shutil.copy(ISSUE, issues / f"issue-{n:03d}.md")
+        shutil.copy(issue, issues / f"issue-{n:03d}.md")
     db = tmp_path / "g.db"
     Glossary.open(db).close()
-    kozh = [sys.executable, "-m", "glossary"]
-    proc = subprocess.Popen([*kozh, "--db", str(db), "extract", str(issues)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while len(committed_files(db)) < 3 and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "extract finished before it could be killed"
+    sigkill(["--db", db, "extract", issues], ready=lambda: len(committed_files(db)) >= 3)
 
-    conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    conn.close()
+    assert integrity(db) == "ok"
     done = committed_files(db)
     assert 3 <= len(done) < 60
-    expected_per_file = len({(p.line, p.column) for p in extract_pairs(read_document(ISSUE))})
+    expected_per_file = len({(p.line, p.column) for p in extract_pairs(read_document(issue))})
     with Glossary.open(db) as glossary:
         per_path = dict(glossary.conn.execute("SELECT path, count(*) FROM sightings GROUP BY path"))
     # Every committed file is whole; no other file left a trace.

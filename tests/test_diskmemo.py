@@ -46,6 +46,7 @@ def probe(cache: str) -> dict:
     return json.loads(out.stdout)
 
 
+@pytest.mark.slow
 def test_a_second_run_answers_from_disk_without_loading_the_libraries(tmp_path):
     first = probe(str(tmp_path))
     assert first["loaded"] == ["kiwipiepy", "opencc", "pypinyin", "hanja table"]

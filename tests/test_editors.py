@@ -97,6 +97,7 @@ def test_the_docs_have_both_neovim_recipes():
         assert '"kozh", "lsp"' in lua and '"markdown", "text"' in lua
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(RECIPES))
 def test_neovim_recipe_shows_the_finding_and_applies_the_fix(name, tmp_path):
     nvim = shutil.which("nvim")

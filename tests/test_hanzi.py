@@ -279,12 +279,20 @@ def test_name_pairs_set_is_large_and_sourced():
         assert row[3] in ("person", "place")
 
 
-def test_name_pairs_accuracy():
-    rows = _name_pairs()
-    wrong = [(z, k, hanzi.to_hangul(z)) for z, _, k, _, _ in rows if hanzi.to_hangul(z) != k]
-    accuracy = 1 - len(wrong) / len(rows)
-    print(f"\nto_hangul exact match on {len(rows)} name pairs: {accuracy:.1%}; wrong: {wrong}")
-    assert accuracy >= 0.99
+KNOWN_MISSES: dict[str, str] = {}
+"""Chinese of name pairs ``to_hangul`` is known to get wrong, with why: each is an expected failure
+(strict, so a fix shows as XPASS and the row leaves this list). None today."""
+
+
+@pytest.mark.parametrize(
+    "zh, korean",
+    [
+        pytest.param(z, k, id=f"{z}-{k}", marks=[pytest.mark.xfail(reason=KNOWN_MISSES[z], strict=True)] if z in KNOWN_MISSES else [])
+        for z, _, k, _, _ in _name_pairs()
+    ],
+)
+def test_name_pair_to_hangul(zh, korean):
+    assert hanzi.to_hangul(zh) == korean
 
 
 def test_name_pairs_pinyin_column():
@@ -302,6 +310,7 @@ def test_tables_dir_and_headers():
         assert first.startswith("#"), name
 
 
+@pytest.mark.slow
 def test_import_is_cheap():
     code = (
         "import sys, glossary.translit.hanzi\n"

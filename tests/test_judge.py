@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -173,7 +172,8 @@ def test_wrong_hanja_reading_of_simplified_is_not_sino():
 def test_garbage_gives_a_verdict(korean, chinese, verdict):
     j = judge(korean, chinese)
     assert j.verdict == verdict
-    assert isinstance(j.to_dict(), dict)
+    d = j.to_dict()
+    assert d["verdict"] == verdict and d["korean"] == j.korean and d["chinese"] == j.chinese
 
 
 def test_non_string_input_gives_a_verdict():
@@ -195,21 +195,6 @@ def test_part_is_frozen():
     p = Part("저우", "周", "standard", "저우")
     with pytest.raises(Exception):
         p.korean = "x"  # type: ignore[misc]
-
-
-def test_speed_once_warm():
-    from glossary.translit import hanzi, judge as judge_mod
-
-    rows = hanzi._read_tsv("name_pairs.tsv")
-    for z, _, k, _, _ in rows:  # warm the per-character caches
-        judge(k, z)
-    judge_mod._judge.cache_clear()  # time the alignment, not the result cache
-    start = time.perf_counter()
-    for z, _, k, _, _ in rows:
-        judge(k, z)
-    per_pair = (time.perf_counter() - start) / len(rows)
-    print(f"\njudge: {per_pair * 1000:.3f} ms per pair over {len(rows)} pairs")
-    assert per_pair < 0.005  # ~0.3 ms here; generous for slow CI machines
 
 
 def test_every_name_pair_judged_standard():

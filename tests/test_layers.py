@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # every test here starts a subprocess
 
 ROOT = Path(__file__).resolve().parent.parent
 

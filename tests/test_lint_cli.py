@@ -1,8 +1,6 @@
 """``kozh lint`` and ``kozh rules`` from the command line."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
@@ -24,15 +22,7 @@ def db(tmp_path):
     return str(path)
 
 
-def kozh(*args, input=None):
-    proc = subprocess.run(
-        [sys.executable, "-m", "glossary", *args],
-        input=input, capture_output=True, text=True,
-    )
-    return proc.returncode, proc.stdout, proc.stderr
-
-
-def test_lint_reports_and_exits_1(tmp_path, db):
+def test_lint_reports_and_exits_1(tmp_path, db, kozh):
     draft = tmp_path / "d.md"
     draft.write_text(DRAFT, encoding="utf-8")
     rc, out, err = kozh("--db", db, "lint", str(draft))
@@ -44,7 +34,7 @@ def test_lint_reports_and_exits_1(tmp_path, db):
 
 
 @pytest.mark.parametrize("fail_on, code", [("error", 1), ("none", 0)])
-def test_fail_on(tmp_path, db, fail_on, code):
+def test_fail_on(tmp_path, db, fail_on, code, kozh):
     draft = tmp_path / "d.md"
     draft.write_text("산업정보화부\n", encoding="utf-8")
     assert kozh("--db", db, "lint", "--fail-on", fail_on, str(draft))[0] == code
@@ -52,7 +42,7 @@ def test_fail_on(tmp_path, db, fail_on, code):
     assert kozh("--db", db, "lint", str(draft))[0] == 0
 
 
-def test_stdin_and_json(db):
+def test_stdin_and_json(db, kozh):
     rc, out, _ = kozh("--db", db, "lint", "--format", "json", "-", input=DRAFT)
     assert rc == 1
     data = json.loads(out)
@@ -61,14 +51,14 @@ def test_stdin_and_json(db):
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "github"])
-def test_other_formats(tmp_path, db, fmt):
+def test_other_formats(tmp_path, db, fmt, kozh):
     draft = tmp_path / "d.md"
     draft.write_text(DRAFT, encoding="utf-8")
     rc, out, _ = kozh("--db", db, "lint", "--format", fmt, str(draft))
     assert rc == 1 and out
 
 
-def test_bad_input_is_one_line_and_exit_2(tmp_path, db):
+def test_bad_input_is_one_line_and_exit_2(tmp_path, db, kozh):
     binary = tmp_path / "b.md"
     binary.write_bytes(b"\x00\x01\x02binary")
     for arg in (str(tmp_path / "missing.md"), str(binary)):
@@ -79,7 +69,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, db):
     assert rc == 2
 
 
-def test_folder_of_drafts(tmp_path, db):
+def test_folder_of_drafts(tmp_path, db, kozh):
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "a.md").write_text(DRAFT, encoding="utf-8")
     (tmp_path / "drafts" / "b.txt").write_text("창저우\n", encoding="utf-8")
@@ -87,7 +77,7 @@ def test_folder_of_drafts(tmp_path, db):
     assert rc == 0 and "in 2 files" in out
 
 
-def test_diff_then_fix(tmp_path, db):
+def test_diff_then_fix(tmp_path, db, kozh):
     draft = tmp_path / "d.md"
     draft.write_text(DRAFT, encoding="utf-8")
     rc, out, _ = kozh("--db", db, "lint", "--diff", str(draft))
@@ -99,7 +89,7 @@ def test_diff_then_fix(tmp_path, db):
     assert draft.read_text(encoding="utf-8") == "저우마오화(周茂华)는 말했다.\n공업정보화부와 협력한다.\n"
 
 
-def test_kozh_toml_next_to_the_draft(tmp_path, db):
+def test_kozh_toml_next_to_the_draft(tmp_path, db, kozh):
     (tmp_path / "kozh.toml").write_text(
         f'db = "{db}"\n[rules]\n"kozh/deprecated" = "info"\n"kozh/nonstandard" = false\n"kozh/inconsistent" = false\n', encoding="utf-8"
     )
@@ -118,7 +108,7 @@ def test_rules_lists_every_rule():
     ]
 
 
-def test_missing_term_with_source(tmp_path, db):
+def test_missing_term_with_source(tmp_path, db, kozh):
     draft = tmp_path / "d.md"
     draft.write_text("상주시 정부가 발표했다.\n", encoding="utf-8")
     source = tmp_path / "zh.txt"
@@ -128,7 +118,7 @@ def test_missing_term_with_source(tmp_path, db):
     assert "[kozh/missing-term] 工业和信息化部 appears" in out and "常州 appears" in out
 
 
-def test_fix_refuses_a_word_draft_in_one_line_and_leaves_it_as_it_was(tmp_path, db):
+def test_fix_refuses_a_word_draft_in_one_line_and_leaves_it_as_it_was(tmp_path, db, kozh):
     from docx import Document as WordDocument
 
     word = WordDocument()

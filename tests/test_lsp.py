@@ -285,6 +285,7 @@ def workspace(tmp_path):
     return tmp_path
 
 
+@pytest.mark.slow
 def test_diagnostics_quick_fix_and_relint(workspace):
     async def scenario():
         async with Session(workspace) as s:
@@ -321,6 +322,7 @@ def test_diagnostics_quick_fix_and_relint(workspace):
     asyncio.run(scenario())
 
 
+@pytest.mark.slow
 def test_glossary_actions_and_suppression(workspace):
     async def scenario():
         async with Session(workspace) as s:
@@ -356,6 +358,7 @@ def test_glossary_actions_and_suppression(workspace):
     asyncio.run(scenario())
 
 
+@pytest.mark.slow
 def test_hover_shows_the_entry_and_the_readings(workspace):
     async def scenario():
         async with Session(workspace) as s:
@@ -376,6 +379,7 @@ def test_hover_shows_the_entry_and_the_readings(workspace):
     asyncio.run(scenario())
 
 
+@pytest.mark.slow
 def test_debounced_typing_ends_in_one_lint_of_the_last_text(workspace):
     async def scenario():
         async with Session(workspace) as s:
@@ -428,6 +432,7 @@ def test_bad_settings_are_one_clear_message(tmp_path, toml, expected):
     asyncio.run(scenario())
 
 
+@pytest.mark.slow
 def test_a_client_offering_utf8_gets_utf8_positions(workspace):
     capabilities = types.ClientCapabilities(
         general=types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf8])
@@ -444,6 +449,7 @@ def test_a_client_offering_utf8_gets_utf8_positions(workspace):
     asyncio.run(scenario())
 
 
+@pytest.mark.slow
 def test_a_glossary_changed_elsewhere_is_reloaded_and_save_relints(workspace):
     async def scenario():
         async with Session(workspace) as s:

@@ -1,14 +1,10 @@
 """Reliability under load and failure: a killed import, writers at once, backups while writing,
 and --fix output that needs no further fixing."""
 
-import os
 import shutil
-import signal
 import sqlite3
 import subprocess
-import sys
 import threading
-import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -23,25 +19,13 @@ from glossary.sources.document import document_from_text, read_document
 from glossary.store import Glossary
 from tui.model import GlossaryService
 
-ROOT = Path(__file__).resolve().parent.parent
-ISSUE = ROOT / "data" / "issues" / "kic-china-weekly-318.md"
-KOZH = [sys.executable, "-m", "glossary"]
-
 
 def counts(db: Path) -> tuple[int, int]:
     with Glossary.open(db) as g:
         return g.count("entries"), g.count("terms")
 
 
-def integrity(db: Path) -> str:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        conn.close()
-
-
-def test_sigkill_during_import_leaves_the_glossary_as_it_was(tmp_path):
+def test_sigkill_during_import_leaves_the_glossary_as_it_was(tmp_path, sigkill, integrity):
     big = tmp_path / "big.db"
     with Glossary.open(big) as g:
         g.bulk_add(
@@ -54,35 +38,32 @@ def test_sigkill_during_import_leaves_the_glossary_as_it_was(tmp_path):
     with Glossary.open(db) as g:
         g.add_term("창저우", "常州", status="preferred")
     before = counts(db)
-    proc = subprocess.Popen([*KOZH, "--db", str(db), "import", str(tmp_path / "big.csv")],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    # Kill once the import holds the write lock, i.e. while its one transaction is open.
     conn = sqlite3.connect(db, timeout=0.01)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
+
+    def writing() -> bool:
+        """True once the import holds the write lock, i.e. while its one transaction is open."""
         try:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("ROLLBACK")
-            time.sleep(0.02)
+            return False
         except sqlite3.OperationalError:  # locked: the import is writing
-            break
+            return True
+
+    sigkill(["--db", db, "import", tmp_path / "big.csv"], ready=writing)
     conn.close()
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the import finished before it could be killed"
     assert integrity(db) == "ok"
     assert counts(db) == before  # all or nothing: nothing was committed
 
 
-def test_tui_service_and_cli_extract_write_at_once(tmp_path):
+def test_tui_service_and_cli_extract_write_at_once(tmp_path, issue, kozh_argv, integrity):
     issues = tmp_path / "issues"
     issues.mkdir()
     for n in range(12):
-        shutil.copy(ISSUE, issues / f"issue-{n:02d}.md")
+        shutil.copy(issue, issues / f"issue-{n:02d}.md")
     db = tmp_path / "g.db"
     with Glossary.open(db) as g:
         ids = [g.add_term(f"테스트{i}", f"测试{i}", status="candidate")[0].id for i in range(60)]
-    proc = subprocess.Popen([*KOZH, "--db", str(db), "extract", str(issues)],
+    proc = subprocess.Popen([*kozh_argv, "--db", str(db), "extract", str(issues)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     service = GlossaryService(db)
     errors: list[Exception] = []
@@ -101,7 +82,7 @@ def test_tui_service_and_cli_extract_write_at_once(tmp_path):
     service.close()
     assert proc.returncode == 0, err
     assert not errors, errors
-    per_file = len(extract_pairs(read_document(ISSUE)))
+    per_file = len(extract_pairs(read_document(issue)))
     assert f"12 files, {12 * per_file} pairs" in out  # every file whole, none lost to the writer
     with Glossary.open(db) as g:
         assert all(g.term(i).status == "preferred" for i in ids)
@@ -110,7 +91,7 @@ def test_tui_service_and_cli_extract_write_at_once(tmp_path):
     assert integrity(db) == "ok"
 
 
-def test_two_lint_fix_runs_at_once(tmp_path):
+def test_two_lint_fix_runs_at_once(tmp_path, kozh_argv):
     db = tmp_path / "g.db"
     with Glossary.open(db) as g:
         g.add_term("가오쑹", "高松", kind="person", status="preferred")
@@ -122,7 +103,7 @@ def test_two_lint_fix_runs_at_once(tmp_path):
         path.write_text("카오쑹이 말했다.\n조우마오화(周茂华)는 전망했다.\n" * 200, encoding="utf-8")
         drafts.append(path)
     procs = [
-        subprocess.Popen([*KOZH, "--db", str(db), "lint", "--fix", "--fail-on", "none", str(p)],
+        subprocess.Popen([*kozh_argv, "--db", str(db), "lint", "--fix", "--fail-on", "none", str(p)],
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         for p in drafts
     ]
@@ -132,12 +113,12 @@ def test_two_lint_fix_runs_at_once(tmp_path):
         assert path.read_text(encoding="utf-8") == "가오쑹이 말했다.\n저우마오화(周茂华)는 전망했다.\n" * 200
 
 
-def test_backup_while_another_process_writes(tmp_path):
+def test_backup_while_another_process_writes(tmp_path, issue, kozh_argv, integrity):
     db = tmp_path / "g.db"
     Glossary.open(db).close()
-    writer = subprocess.Popen([*KOZH, "--db", str(db), "extract", str(ISSUE)], stdout=subprocess.DEVNULL)
+    writer = subprocess.Popen([*kozh_argv, "--db", str(db), "extract", str(issue)], stdout=subprocess.DEVNULL)
     copy = tmp_path / "backup.db"
-    result = subprocess.run([*KOZH, "--db", str(db), "backup", str(copy)], capture_output=True, text=True)
+    result = subprocess.run([*kozh_argv, "--db", str(db), "backup", str(copy)], capture_output=True, text=True)
     writer.wait(timeout=120)
     assert result.returncode == 0, result.stderr
     assert integrity(copy) == "ok"

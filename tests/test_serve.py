@@ -76,6 +76,7 @@ def get_json(url: str):
         return json.loads(response.read())
 
 
+@pytest.mark.slow
 def test_serves_terms_with_full_text_search(db_path):
     port = free_port()
     base = f"http://127.0.0.1:{port}"

@@ -362,11 +362,9 @@ async def test_draft_edit_relints_after_a_pause(db, draft):
     async def scenario(app, pilot):
         screen = app.screen
         before = slow_linter_at_line_5(screen, 1.0)  # a lint slower than typing: keys must not wait for it
-        started = time.monotonic()
         await pilot.press(*"상주(常州) ")
-        assert not screen.fresh  # typing never waits for the lint
+        assert not screen.fresh  # typing never waits for the lint (which takes a second here)
         assert screen.query_one("#draft").text.count("상주(常州) ") == 1
-        assert time.monotonic() - started < 5
         await until_fresh(pilot, screen)  # the re-lint runs after the pause, in a worker
         assert rules(screen).count(("kozh/deprecated", "상주")) == before + 1
 
