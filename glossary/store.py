@@ -53,8 +53,8 @@ _IN_CHUNK = 500
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One concept of the glossary."""
+class EntryFacts:
+    """What the glossary knows of a concept, its note aside (what the lint index keeps too)."""
 
     id: int
     zh: str
@@ -70,6 +70,12 @@ class Entry:
     """1 when a customary Sino-Korean form (상해 for 上海) is accepted beside the transliteration."""
     house_spelling: str | None
     """An accepted house spelling that silences the non-standard rule for this entry."""
+
+
+@dataclass(frozen=True)
+class Entry(EntryFacts):
+    """One concept of the glossary."""
+
     note: str | None
 
 

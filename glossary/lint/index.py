@@ -28,13 +28,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from ..atomic import replacing
+from ..store import EntryFacts, Term
 from ..text.korean import is_latin_alnum, tail_ok
 from ..text.normalize import fold_width, is_hangul, norm_key, to_simplified
 from ..text.normalize import HAN_CHAR as _HAN
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..sources.document import Document
-    from ..store import Entry, Glossary, Term
+    from ..store import Entry, Glossary
 
 CACHE_FORMAT = 6
 """Bumped when the cached layout changes; an older cache is rebuilt."""
@@ -49,45 +50,24 @@ NAME_KINDS = ("person", "place", "company", "org", "media", "other")
 _ALL_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 
 
-@dataclass(frozen=True, slots=True)
-class TermInfo:
-    """A glossary term as the index keeps it."""
+@dataclass(frozen=True)
+class EntryInfo(EntryFacts):
+    """A glossary entry with its renderings, as the index keeps it."""
 
-    id: int
-    entry_id: int
-    lang: str
-    text: str
-    norm: str
-    status: str
-    frequency: int
-
-
-@dataclass(slots=True)
-class EntryInfo:
-    """A glossary entry with its renderings."""
-
-    id: int
-    zh: str
-    zh_hant: str | None
-    pinyin: str | None
-    kind: str | None
-    era: str | None
-    customary: int
-    house_spelling: str | None
-    terms: list[TermInfo] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
 
     @property
-    def ko_terms(self) -> list[TermInfo]:
+    def ko_terms(self) -> list[Term]:
         return [t for t in self.terms if t.lang == "ko"]
 
     @property
-    def preferred(self) -> TermInfo | None:
+    def preferred(self) -> Term | None:
         for t in self.terms:
             if t.lang == "ko" and t.status == "preferred":
                 return t
         return None
 
-    def reference(self) -> TermInfo | None:
+    def reference(self) -> Term | None:
         """The rendering other renderings are compared with.
 
         The preferred term when there is one; otherwise the most frequently seen admitted, then
@@ -100,7 +80,7 @@ class EntryInfo:
         usable = self.usable()
         return usable[0] if usable else None
 
-    def usable(self) -> list[TermInfo]:
+    def usable(self) -> list[Term]:
         """Admitted and candidate Korean renderings, best reference first (see :meth:`reference`)."""
         rank = {"admitted": 0, "candidate": 1}
         usable = [t for t in self.terms if t.lang == "ko" and t.status in rank]
@@ -376,7 +356,7 @@ class _Table:
         for name, value in columns.items():
             setattr(self, name, value)
         self._entries: dict[int, EntryInfo] = {}
-        self._terms: dict[int, TermInfo] = {}
+        self._terms: dict[int, Term] = {}
 
     _STRINGS = ("e_zh", "e_zh_hant", "e_pinyin", "e_kind", "e_era", "e_house", "t_lang", "t_text", "t_norm", "t_status")
     _INTS = ("e_id", "e_customary", "t_id", "t_entry", "t_freq", "t_by_id", "t_row_by_id")
@@ -426,7 +406,7 @@ class _Table:
             raise ValueError("bad table")
         return cls(cols)
 
-    def term(self, term_id: int) -> TermInfo:
+    def term(self, term_id: int) -> Term:
         t = self._terms.get(term_id)
         if t is None:
             k = bisect_left(self.t_by_id, term_id)
@@ -435,11 +415,11 @@ class _Table:
             t = self._term_at(self.t_row_by_id[k])
         return t
 
-    def _term_at(self, row: int) -> TermInfo:
+    def _term_at(self, row: int) -> Term:
         term_id = self.t_id[row]
         t = self._terms.get(term_id)
         if t is None:
-            t = TermInfo(
+            t = Term(
                 term_id, self.t_entry[row], self.t_lang[row], self.t_text[row], self.t_norm[row],
                 self.t_status[row], self.t_freq[row],
             )
@@ -511,7 +491,7 @@ class GlossaryIndex:
     def _set_table(self, table: _Table) -> None:
         self._table = table
         self.entries: Mapping[int, EntryInfo] = _Rows(table.entry, table.e_id)
-        self.terms: Mapping[int, TermInfo] = _Rows(table.term, table.t_id)
+        self.terms: Mapping[int, Term] = _Rows(table.term, table.t_id)
 
     @property
     def zh_words(self) -> tuple[str, ...]:
@@ -668,7 +648,7 @@ class GlossaryIndex:
         ids = self.by_norm.get(norm, ())
         return ids if type(ids) is tuple else (ids,)
 
-    def ko_terms_of(self, ids: tuple[int, ...]) -> tuple[TermInfo, ...]:
+    def ko_terms_of(self, ids: tuple[int, ...]) -> tuple[Term, ...]:
         """The Korean terms among ``ids`` (a match's), in their order; kept per ``ids``."""
         memo = self.__dict__.setdefault("_ko_terms", {})
         got = memo.get(ids)
@@ -679,13 +659,13 @@ class GlossaryIndex:
             got = memo[ids] = tuple(t for t in map(terms.__getitem__, ids) if t.lang == "ko")
         return got
 
-    def terms_for_norm(self, norm: str) -> list[TermInfo]:
+    def terms_for_norm(self, norm: str) -> list[Term]:
         return [self.terms[i] for i in self.ids_for_norm(norm)]
 
     def is_known(self, text: str) -> bool:
         return norm_key(text) in self.by_norm
 
-    def entry_of(self, term: TermInfo) -> EntryInfo:
+    def entry_of(self, term: Term) -> EntryInfo:
         return self.entries[term.entry_id]
 
     # scanning ---------------------------------------------------------------------------

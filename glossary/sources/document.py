@@ -259,19 +259,10 @@ def _blank(raw: str, kind: str) -> tuple[str, list[tuple[int, int, str]]]:
     for m in _COMMENT.finditer(raw):
         comments.append((m.start(), m.end(), m.group(1)))
         blank(m.start(), m.end())
-    if kind == "md":
-        for m in _FENCE.finditer(raw):
+    blanked = (_FENCE, _CODE_SPAN) if kind == "md" else ()
+    for pattern in (*blanked, _SCRIPT, _AUTOLINK, _SUP_MARK, _TAG):
+        for m in pattern.finditer(raw):
             blank(m.start(), m.end())
-        for m in _CODE_SPAN.finditer(raw):
-            blank(m.start(), m.end())
-    for m in _SCRIPT.finditer(raw):
-        blank(m.start(), m.end())
-    for m in _AUTOLINK.finditer(raw):
-        blank(m.start(), m.end())
-    for m in _SUP_MARK.finditer(raw):
-        blank(m.start(), m.end())
-    for m in _TAG.finditer(raw):
-        blank(m.start(), m.end())
     for m in _ENTITY.finditer(raw):
         value = html.unescape(m.group(0))
         if len(value) == 1 and value not in "\r\n":

@@ -385,13 +385,7 @@ def syllables(pinyin_text: str) -> list[str]:
     >>> syllables("Zhōu Màohuá")
     ['zhou', 'mao', 'hua']
     """
-    if not isinstance(pinyin_text, str):
-        raise BadInput("pinyin must be a string")
-    text = fold_width(pinyin_text).strip()
-    if not text:
-        raise BadInput("empty pinyin")
-    if len(text) > MAX_INPUT:
-        raise BadInput(f"pinyin longer than {MAX_INPUT} characters")
+    text = _checked(pinyin_text, "pinyin")
     # tone numbers end a syllable: make them boundaries
     text = re.sub(r"[0-5]", " ", text)
     table = _syllable_table()
@@ -677,13 +671,18 @@ def sino_korean(text: str) -> str:
 
 
 def _check_text(text: object) -> str:
-    if not isinstance(text, str):
-        raise BadInput("text must be a string")
-    text = fold_width(text).strip()
+    return _checked(text, "text", ": give hanzi (周茂华) or pinyin (Zhou Maohua)", ": give one name or term")
+
+
+def _checked(value: object, what: str, empty_hint: str = "", long_hint: str = "") -> str:
+    """``value`` width-folded and stripped; BadInput unless it is a string of 1 to MAX_INPUT characters."""
+    if not isinstance(value, str):
+        raise BadInput(f"{what} must be a string")
+    text = fold_width(value).strip()
     if not text:
-        raise BadInput("empty text: give hanzi (周茂华) or pinyin (Zhou Maohua)")
+        raise BadInput(f"empty {what}{empty_hint}")
     if len(text) > MAX_INPUT:
-        raise BadInput(f"text longer than {MAX_INPUT} characters: give one name or term")
+        raise BadInput(f"{what} longer than {MAX_INPUT} characters{long_hint}")
     return text
 
 
