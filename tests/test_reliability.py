@@ -17,7 +17,7 @@ from glossary.interchange.interop import export_glossary
 from glossary.lint.engine import lint_document
 from glossary.sources.document import document_from_text, read_document
 from glossary.store import Glossary
-from tui.model import GlossaryService
+from tui.service import GlossaryService
 
 
 def counts(db: Path) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from glossary.errors import KozhError
 
 from .commands import KozhCommands
-from .model import GlossaryService
+from .service import GlossaryService
 
 DARK, LIGHT = "textual-dark", "textual-light"
 

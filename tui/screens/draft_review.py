@@ -21,7 +21,8 @@ from textual.worker import get_current_worker
 from glossary.lint.finding import Finding
 from glossary.sources.document import Document
 
-from ..model import DraftLinter, GlossaryService, LintResult
+from ..draft_linter import DraftLinter, LintResult
+from ..service import GlossaryService
 from ..widgets.draft_editor import DraftEditor
 from ..widgets.entry_detail import entry_renderable
 from ..widgets.findings_list import SEVERITY_STYLE, FindingsList

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 
 from glossary.store import ERAS, KINDS
 
-from ..model import GlossaryService
+from ..service import GlossaryService
 from ..widgets.entry_detail import entry_renderable
 from ..widgets.term_table import rendering_text
 

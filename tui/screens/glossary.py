@@ -11,7 +11,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
-from ..model import FIRST_PAGE, KINDS, STATUSES, EntryRow, GlossaryService, SearchIndex, make_row
+from glossary.search import EntryRow, SearchIndex, make_row
+from glossary.store import KINDS, STATUSES
+
+from ..service import FIRST_PAGE, GlossaryService
 from ..widgets.entry_detail import EntryDetail
 from ..widgets.term_table import TermTable
 

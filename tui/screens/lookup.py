@@ -16,7 +16,8 @@ from textual.worker import get_current_worker
 from glossary.translit.pinyin import pinyin_query_key
 from glossary.text.normalize import fold_width, has_han
 
-from ..model import EntryView, GlossaryService, TermView
+from ..service import GlossaryService
+from ..views import EntryView, TermView
 from ..widgets.entry_detail import EntryDetail
 
 

@@ -16,7 +16,8 @@ from textual.worker import get_current_worker
 
 from glossary.errors import KozhError
 
-from ..model import Candidate, GlossaryService
+from ..service import GlossaryService
+from ..views import Candidate
 
 
 VERDICT_STYLE = {"standard": "green", "sino": "cyan", "latin": "cyan", "mixed": "yellow", "nonstandard": "red"}

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ..model import EntryView
+from ..views import EntryView
 from .term_table import rendering_text
 
 

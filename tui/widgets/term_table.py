@@ -7,7 +7,8 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
-from ..model import EntryRow
+from glossary.search import EntryRow
+
 
 STATUS_STYLE = {
     "preferred": "bold",
