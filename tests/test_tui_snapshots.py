@@ -11,12 +11,9 @@ pytest.importorskip("pytest_textual_snapshot")
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from test_tui import DRAFT, build_glossary  # noqa: E402
-from tui_helpers import settle  # noqa: E402
+from tui_helpers import DRAFT, SIZE, build_glossary, settle  # noqa: E402
 
 from tui.app import LIGHT, KozhApp  # noqa: E402
-
-SIZE = (100, 30)
 
 
 @pytest.fixture
