@@ -22,6 +22,23 @@ def pinyin_of(zh: str) -> str | None:
         from pypinyin import Style, lazy_pinyin  # heavy: phrase dictionaries
 
         syllables = lazy_pinyin(zh, style=Style.NORMAL, errors="ignore")
+    return _joined(syllables)
+
+
+def pinyin_of_many(keys: list[str], traditional: list[str] | None = None) -> list[str | None]:
+    """:func:`pinyin_of` of many keys (the same answers), for imports: see :func:`glossary.hanzi.best_pinyin_many`.
+
+    >>> pinyin_of_many(["常州", "长隆"])
+    ['chang zhou', 'chang long']
+    """
+    try:
+        from .hanzi import best_pinyin_many
+    except ImportError:
+        return [pinyin_of(k) for k in keys]
+    return [_joined(s) for s in best_pinyin_many(keys, traditional)]
+
+
+def _joined(syllables) -> str | None:
     syllables = [s.replace("v", "ü") for s in syllables if s and s.isalpha()]
     return " ".join(syllables) or None
 
