@@ -348,18 +348,24 @@ def _finish_pinyin(text: str, tone3: tuple[str, ...], tones: bool) -> tuple[str,
 def best_pinyin_many(texts: list[str], traditional: list[str] | None = None) -> list[tuple[str, ...]]:
     """:func:`best_pinyin` (toneless) of many texts, the same answers, for imports of 100,000s of names.
 
-    A run of Han characters holding no word of pypinyin's phrase dictionary is read character by
-    character (each character asked once), which is what pypinyin does for it; other runs are
-    asked whole. ``traditional`` gives each text's :func:`to_traditional` when already known.
+    A name of Han characters that no override row and no word of pypinyin's phrase dictionary
+    touches is read character by character, which is what pypinyin does for it (each character
+    is asked once); elsewhere a dictionary word is read whole, as pypinyin cuts the run.
+    ``traditional`` gives each text's :func:`to_traditional` when already known.
 
     >>> best_pinyin_many(["长隆", "周茂华"])
     [('chang', 'long'), ('zhou', 'mao', 'hua')]
     """
     reader = _RunReader()
+    _, _, phrase_firsts, surname_firsts = _override_order()
+    overridden = phrase_firsts | surname_firsts
     out = []
     for k, text in enumerate(texts):
         trad = _aligned(text, traditional[k]) if traditional is not None else _traditional_aligned(text)
-        out.append(_finish_pinyin(text, _read_name(text, trad, reader)[0], False))
+        if all(map(is_han, text)) and overridden.isdisjoint(text + trad) and not reader.has_word(text):
+            out.append(tuple(map(reader.syllable, text)))
+        else:
+            out.append(_finish_pinyin(text, _read_name(text, trad, reader)[0], False))
     return out
 
 
@@ -373,11 +379,11 @@ class _RunReader:
         self.longest = max(map(len, PHRASES_DICT), default=1)
         self.chars: dict[str, str] = {}
         self.words: dict[str, list[str]] = {}
+        self.syllables: dict[str, str] = {}
 
     def __call__(self, run: str) -> list[str]:
-        phrases, n = self.phrases, len(run)
         out = [self.char(ch) for ch in run]
-        if any(run[i:j] in phrases for i in range(n - 1) for j in range(i + 2, min(n, i + self.longest) + 1)):
+        if self.has_word(run):
             if not all(out):  # pypinyin drops a character it cannot read, and _pypinyin_run reads all alone
                 return _pypinyin_run(run)
             # pypinyin's own cut: a dictionary word is read whole, anything else by character
@@ -385,10 +391,26 @@ class _RunReader:
 
             at = 0
             for word in seg(run):
-                if len(word) > 1 and word in phrases:
+                if len(word) > 1 and word in self.phrases:
                     out[at : at + len(word)] = self.word(word)
                 at += len(word)
         return out
+
+    def has_word(self, run: str) -> bool:
+        """Whether some word of pypinyin's phrase dictionary is in the run."""
+        phrases, n = self.phrases, len(run)
+        for i in range(n - 1):
+            for j in range(i + 2, min(n, i + self.longest) + 1):
+                if run[i:j] in phrases:
+                    return True
+        return False
+
+    def syllable(self, ch: str) -> str:
+        """The toneless syllable of a Han character read alone ('' for none)."""
+        r = self.syllables.get(ch)
+        if r is None:
+            r = self.syllables[ch] = _finish_pinyin(ch, (self.char(ch),), False)[0]
+        return r
 
     def char(self, ch: str) -> str:
         r = self.chars.get(ch)
