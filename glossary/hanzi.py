@@ -361,11 +361,12 @@ def best_pinyin_many(texts: list[str], traditional: list[str] | None = None) -> 
     overridden = phrase_firsts | surname_firsts
     out = []
     for k, text in enumerate(texts):
-        trad = _aligned(text, traditional[k]) if traditional is not None else _traditional_aligned(text)
-        if all(map(is_han, text)) and overridden.isdisjoint(text + trad) and not reader.has_word(text):
+        trad = traditional[k] if traditional is not None else to_traditional(text)
+        plain = len(trad) == len(text) and all(map(is_han, text)) and overridden.isdisjoint(text + trad)
+        if plain and not reader.has_word(text):
             out.append(tuple(map(reader.syllable, text)))
         else:
-            out.append(_finish_pinyin(text, _read_name(text, trad, reader)[0], False))
+            out.append(_finish_pinyin(text, _read_name(text, _aligned(text, trad), reader)[0], False))
     return out
 
 

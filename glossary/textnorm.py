@@ -17,6 +17,8 @@ _SPACES = re.compile(r"\s+")
 # Full-width ASCII (！ to ～) and the ideographic space fold to their ASCII forms.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH[0x3000] = 0x20
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+"""A character :data:`_WIDTH` folds (most texts have none: translate is then skipped)."""
 
 
 def fold_width(text: str) -> str:
@@ -25,7 +27,8 @@ def fold_width(text: str) -> str:
     >>> fold_width("ＣＡＬＢ（中创新航）")
     'CALB(中创新航)'
     """
-    return unicodedata.normalize("NFC", text).translate(_WIDTH)
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_WIDTH) if _WIDE.search(text) else text
 
 
 def norm_key(text: str) -> str:
