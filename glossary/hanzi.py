@@ -122,7 +122,6 @@ _MARK_OF_TONE = {t: m for m, t in _TONE_MARKS.items()}
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=4096)
 def _toneless(syllable: str) -> str:
     """'lü4' / 'lǜ' / 'LV' → 'lü'."""
     s = unicodedata.normalize("NFD", syllable.lower())
@@ -385,7 +384,7 @@ class _RunReader:
     def __call__(self, run: str) -> list[str]:
         out = [self.char(ch) for ch in run]
         if self.has_word(run):
-            if not all(out):  # pypinyin drops a character it cannot read, and _pypinyin_run reads all alone
+            if not all(out):  # pypinyin drops a character it cannot read; _pypinyin_run then goes by character
                 return _pypinyin_run(run)
             # pypinyin's own cut: a dictionary word is read whole, anything else by character
             from pypinyin.seg.simpleseg import seg
