@@ -39,17 +39,18 @@ def termbase_csv(n: int) -> Path:
     return path
 
 
-def run(args: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MB) and stdout of one kozh process."""
+def run(args: list[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, peak RSS (MB), CPU seconds (user + system) and stdout of one kozh process."""
     code = (
         "import resource,subprocess,sys,time;t=time.perf_counter();"
         "p=subprocess.run(sys.argv[1:],capture_output=True,text=True,check=True);"
-        "print(time.perf_counter()-t,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);print(p.stdout)"
+        "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(time.perf_counter()-t,u.ru_maxrss,u.ru_utime+u.ru_stime);print(p.stdout)"
     )
     out = subprocess.run([sys.executable, "-c", code, *KOZH, *args], capture_output=True, text=True, check=True, cwd=ROOT)
     first, rest = out.stdout.split("\n", 1)
-    wall, peak = first.split()
-    return float(wall), int(peak) / 1024, rest.strip()
+    wall, peak, cpu = first.split()
+    return float(wall), int(peak) / 1024, float(cpu), rest.strip()
 
 
 def main(argv: list[str]) -> None:
@@ -61,14 +62,15 @@ def main(argv: list[str]) -> None:
         with tempfile.TemporaryDirectory() as folder:
             db = str(Path(folder) / "glossary.db")
             run(["--db", db, "init"])
-            wall, peak, out = run(["--db", db, "import", str(path)])
+            wall, peak, cpu, out = run(["--db", db, "import", str(path)])
             if f"{n} entries added" not in out:
                 raise SystemExit(f"unexpected import result: {out}")
             label = f"{n // 1000}k" if n < 1_000_000 else f"{n // 1_000_000}M"
             rows.append((f"`kozh import` {label} rows (wall)", f"{wall:.1f} s", targets[n][0]))
+            rows.append((f"  … CPU time (user + system)", f"{cpu:.1f} s", ""))
             rows.append((f"  … rows per second", f"{n / wall:,.0f}", ""))
             rows.append((f"  … peak memory", f"{peak:.0f} MB", targets[n][1]))
-            wall, peak, _ = run(["--db", db, "undo"])
+            wall, peak, _, _ = run(["--db", db, "undo"])
             rows.append((f"`kozh undo` of the {label} import (wall)", f"{wall:.1f} s", f"{peak:.0f} MB"))
     print_figures(rows)
 

@@ -4,6 +4,7 @@
   raw Aho–Corasick scan (ahocorasick-rs) of the same text for the same Korean terms;
 - cold ``kozh lint`` wall time and peak memory with the 100,000-entry glossary (index cache and the
   libraries' answers on disk, as any run after the first finds them), and the very first run;
+  against a bare Python process that builds nothing of kozh and scans with the raw matcher;
 - a 6 MB draft (the issue repeated) against the 63 KB time: cost should grow linearly;
 - 1,000,000 entries against 100,000: warm lint should grow sub-linearly; peak memory with 1M.
 
@@ -72,6 +73,31 @@ def cold_cli(path: Path, draft: Path, env: dict | None = None) -> tuple[float, f
     return float(wall), int(peak) / 1024
 
 
+def bare_scan_cli(index: GlossaryIndex, draft: Path) -> float:
+    """Wall seconds of a bare Python process that builds nothing of kozh: it reads the terms'
+    matching forms (marshal), builds the ahocorasick-rs automaton and scans the squeezed draft.
+    The floor a cold ``kozh lint`` is compared with (median of 3)."""
+    import marshal
+
+    from glossary.lint.index import squeeze
+
+    with tempfile.TemporaryDirectory() as folder:
+        terms, text = Path(folder) / "terms.marshal", Path(folder) / "draft.txt"
+        terms.write_bytes(marshal.dumps(sorted(norm for norm in index.by_norm if norm)))
+        text.write_text(squeeze(read_document(draft).text), encoding="utf-8")
+        code = (
+            "import marshal,sys,ahocorasick_rs as ac;p=marshal.load(open(sys.argv[1],'rb'));"
+            "a=ac.AhoCorasick(p,matchkind=ac.MATCHKIND_LEFTMOST_LONGEST);"
+            "a.find_matches_as_indexes(open(sys.argv[2],encoding='utf-8').read())"
+        )
+        walls = []
+        for _ in range(3):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code, str(terms), str(text)], check=True)
+            walls.append(time.perf_counter() - started)
+    return statistics.median(walls)
+
+
 def peak_memory_of_index(path: Path, env: dict | None = None) -> float:
     """Peak RSS (MB) of a process that loads the index and lints the issue.
 
@@ -110,6 +136,9 @@ def main(argv: list[str]) -> None:
     walls, peaks = zip(*(cold_cli(path_100k, ISSUE) for _ in range(3)))
     rows.append(("cold `kozh lint` 63 KB, 100k (wall, median of 3)", f"{statistics.median(walls):.2f} s", "≤ 1.0 s"))
     rows.append(("cold `kozh lint` peak memory", f"{max(peaks):.0f} MB", ""))
+    bare = bare_scan_cli(index, ISSUE)
+    rows.append(("bare Python: read terms, build ahocorasick-rs, scan (wall)", f"{bare:.2f} s", ""))
+    rows.append(("ratio cold `kozh lint` / bare Python scan", f"{statistics.median(walls) / bare:.1f}×", "≤ 2×"))
     with tempfile.TemporaryDirectory() as empty:  # no library answers on disk yet
         wall, peak = cold_cli(path_100k, ISSUE, env={**os.environ, "KOZH_CACHE_DIR": empty})
     rows.append(("  … first run ever (pypinyin, OpenCC, hanja, Kiwi load)", f"{wall:.2f} s", f"{peak:.0f} MB"))

@@ -23,6 +23,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -48,6 +49,9 @@ BULK_UNDO_MIN = 2000
 BULK_FTS_REBUILD_SHARE = 5
 """A bulk write that adds at least 1/5 of the terms rebuilds the full-text index from scratch;
 smaller ones add their rows to it directly (a rebuild reads the whole table)."""
+BULK_INDEX_ROWS = 5000
+"""A bulk write of at least this many new entries and terms drops the secondary indexes that only
+searches read (pinyin key, term norm) and builds them once when the changeset closes."""
 _IN_CHUNK = 500
 """Values per ``IN (...)`` list when reading rows for many keys."""
 
@@ -742,6 +746,7 @@ class Glossary:
                 triggers = self._fts_triggers_off()
                 yield writer
                 writer._finish_fts()
+                writer._finish_indexes()
                 self._fts_triggers_on(triggers)
             finally:
                 self.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
@@ -756,6 +761,17 @@ class Glossary:
         ).fetchall()
         for name, _ in rows:
             self.conn.execute(f"DROP TRIGGER [{name}]")
+        return [sql for _, sql in rows]
+
+    def _search_indexes_off(self) -> list[str]:
+        """Drop the non-unique indexes of ``entries`` and ``terms`` (searches use them, merging does
+        not); returns their SQL. Inside the transaction, like :meth:`_fts_triggers_off`."""
+        rows = self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('entries', 'terms') "
+            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
+        ).fetchall()
+        for name, _ in rows:
+            self.conn.execute(f"DROP INDEX [{name}]")
         return [sql for _, sql in rows]
 
     def _fts_triggers_on(self, triggers: list[str]) -> None:
@@ -780,7 +796,7 @@ class Glossary:
         cols = list(rows[0])
         self.conn.executemany(
             f"INSERT INTO [{tbl}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [tuple(r[c] for c in cols) for r in rows],
+            map(itemgetter(*cols), rows) if len(cols) > 1 else ((r[cols[0]],) for r in rows),
         )
         log = (
             "INSERT INTO history (changeset_id, tbl, row_id, action, old, new) "
@@ -1000,6 +1016,7 @@ class BulkWriter:
         }
         self._first_term = self._next["terms"]
         self._fts_stale = False
+        self._indexes: list[str] | None = None
         self.now = _now()
         """The time stamp of the rows this changeset creates or updates."""
 
@@ -1023,6 +1040,8 @@ class BulkWriter:
         History is logged in the order undo needs: entries, terms, sightings, then updates.
         """
         g = self.glossary
+        if self._indexes is None and len(entries) + len(terms) >= BULK_INDEX_ROWS:
+            self._indexes = g._search_indexes_off()
         g._bulk_insert("entries", list(entries))
         g._bulk_insert("terms", list(terms))
         g._bulk_insert("sightings", list(sightings))
@@ -1030,6 +1049,10 @@ class BulkWriter:
         g._bulk_update("terms", list(term_updates))
         if any("text" in values or "norm" in values for _, values in term_updates):
             self._fts_stale = True
+
+    def _finish_indexes(self) -> None:
+        for sql in self._indexes or ():
+            self.glossary.conn.execute(sql)
 
     def _finish_fts(self) -> None:
         added = self._next["terms"] - self._first_term

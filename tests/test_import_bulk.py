@@ -56,6 +56,10 @@ def triggers(g: Glossary) -> list[tuple]:
     return g.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").fetchall()
 
 
+def indexes(g: Glossary) -> list[tuple]:
+    return g.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
+
+
 def fts_ok(g: Glossary) -> None:
     """The full-text index holds exactly the terms table (SQLite's own check)."""
     g.conn.execute("INSERT INTO terms_fts (terms_fts, rank) VALUES ('integrity-check', 1)")
@@ -109,7 +113,7 @@ def test_large_import_is_one_changeset_with_history_and_search(tmp_path):
     n = BULK_MIN_ENTRIES + 500
     with Glossary.open(tmp_path / "g.db") as g:
         seed(g)
-        before_triggers = triggers(g)
+        before_triggers, before_indexes = triggers(g), indexes(g)
         report = import_glossary(g, big_csv(tmp_path, n))
         assert (report.entries_added, report.terms_added) == (n, 2 * n)
         change = g.last_changeset()
@@ -120,6 +124,7 @@ def test_large_import_is_one_changeset_with_history_and_search(tmp_path):
         ).fetchall()
         assert dict(logged) == {"entries": n, "terms": 2 * n}
         assert triggers(g) == before_triggers
+        assert indexes(g) == before_indexes  # the search indexes dropped for the write are back
         fts_ok(g)
         # Substrings of imported renderings are found through the trigram index.
         entry = g.entry_by_id(g.resolve_term("가나01234다").entry_id)
@@ -166,13 +171,15 @@ def test_a_failure_after_the_rows_are_written_rolls_back_everything(tmp_path, mo
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr("glossary.store.BulkWriter._finish_fts", fail)
+    monkeypatch.setattr("glossary.store.BULK_INDEX_ROWS", 1000)  # the search indexes are dropped too
     with Glossary.open(tmp_path / "g.db") as g:
         seed(g)
-        before, before_triggers = tables(g), triggers(g)
+        before, before_triggers, before_indexes = tables(g), triggers(g), indexes(g)
         with pytest.raises(sqlite3.OperationalError):
             import_glossary(g, big_csv(tmp_path, BULK_MIN_ENTRIES + 10))
         assert tables(g) == before
         assert triggers(g) == before_triggers  # the dropped full-text triggers come back too
+        assert indexes(g) == before_indexes  # and the dropped indexes
         monkeypatch.undo()
         g.add_term("가나다라", "北京")  # and work: the new term is searchable
         assert [e.zh for e in g.search("가나다라")] == ["北京"]

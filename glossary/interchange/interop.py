@@ -21,7 +21,7 @@ from ..errors import BadInput, KozhError
 from . import FORMATS
 from .model import LANG_ORDER, STATUS_ORDER, EntryRecord, TermRecord
 from ..store import BulkWriter, Entry, Glossary
-from ..text.normalize import fold_width, norm_key, to_simplified, to_traditional
+from ..text.normalize import fold_width, norm_key, to_simplified_many, to_traditional_many
 
 SOURCE_LINE = 0
 """Line (and column) of a sighting created from an imported source: the file is known, the place is not."""
@@ -311,10 +311,13 @@ class _BulkMerge:
         self.entry_updates: dict[int, dict] = {}
         self.term_updates: dict[int, dict] = {}
         self.new_ids: set[tuple[str, int]] = set()
+        self.derived: dict[str, tuple[str, str | None]] = {}
+        """New keys: (traditional form, pinyin)."""
 
     def merge(self, records: list[EntryRecord]) -> None:
-        keys = [to_simplified(fold_width(r.zh).strip()) for r in records]
+        keys = to_simplified_many([fold_width(r.zh).strip() for r in records])
         self._load(records, keys)
+        self._derive([k for k in dict.fromkeys(keys) if k not in self.entries])
         for record, key in zip(records, keys):
             try:
                 self._merge(record, key)
@@ -341,6 +344,13 @@ class _BulkMerge:
             ids = (t["id"] for terms in self.terms.values() for t in terms)
             self.sources = self.glossary.source_paths_for_terms(ids)
 
+    def _derive(self, keys: list[str]) -> None:
+        """Traditional form and pinyin of the batch's new keys, computed together (one OpenCC call)."""
+        from ..translit.pinyin import pinyin_of_many
+
+        hant = to_traditional_many(keys)
+        self.derived = dict(zip(keys, zip(hant, pinyin_of_many(keys, hant))))
+
     def _set(self, tbl: str, row: dict, values: dict) -> None:
         row.update(values)
         if (tbl, row["id"]) not in self.new_ids:
@@ -356,11 +366,11 @@ class _BulkMerge:
 
         existed = entry is not None
         if entry is None:
-            from ..translit.pinyin import pinyin_key, pinyin_of
+            from ..translit.pinyin import pinyin_key
 
-            pinyin = pinyin_of(key)
+            zh_hant, pinyin = self.derived[key]
             entry = self.entries[key] = {
-                "id": self.writer.new_id("entries"), "zh": key, "zh_hant": to_traditional(key), "pinyin": pinyin,
+                "id": self.writer.new_id("entries"), "zh": key, "zh_hant": zh_hant, "pinyin": pinyin,
                 "pinyin_key": pinyin_key(pinyin), "kind": record.kind, "note": None, "created": now,
                 "updated": now, "era": None, "customary": 0, "house_spelling": None,
             }

@@ -17,6 +17,8 @@ _SPACES = re.compile(r"\s+")
 # Full-width ASCII (！ to ～) and the ideographic space fold to their ASCII forms.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH[0x3000] = 0x20
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+"""A character :data:`_WIDTH` folds (most texts have none: translate is then skipped)."""
 
 
 def fold_width(text: str) -> str:
@@ -25,7 +27,8 @@ def fold_width(text: str) -> str:
     >>> fold_width("ＣＡＬＢ（中创新航）")
     'CALB(中创新航)'
     """
-    return unicodedata.normalize("NFC", text).translate(_WIDTH)
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_WIDTH) if _WIDE.search(text) else text
 
 
 def norm_key(text: str) -> str:
@@ -111,6 +114,34 @@ def to_traditional(text: str) -> str:
     '廣東'
     """
     return _convert("s2t", text)
+
+
+def to_simplified_many(texts: list[str]) -> list[str]:
+    """:func:`to_simplified` of many texts with one OpenCC call (the same answers).
+
+    >>> to_simplified_many(["專精特新", "常州", "KIC"])
+    ['专精特新', '常州', 'KIC']
+    """
+    return _convert_many("t2s", texts)
+
+
+def to_traditional_many(texts: list[str]) -> list[str]:
+    """:func:`to_traditional` of many texts with one OpenCC call (the same answers)."""
+    return _convert_many("s2t", texts)
+
+
+_SEPARATOR = "\n"
+"""Joins the texts of one OpenCC call: no dictionary word spans it, and no text holding it is joined."""
+
+
+def _convert_many(config: str, texts: list[str]) -> list[str]:
+    folded = [fold_width(t) for t in texts]
+    todo = [t for t in dict.fromkeys(folded) if not t.isascii() and _SEPARATOR not in t]
+    converted = _converter(config).convert(_SEPARATOR.join(todo)).split(_SEPARATOR) if todo else []
+    if len(converted) != len(todo):  # not expected; convert one by one then
+        converted = [_converter(config).convert(t) for t in todo]
+    answers = dict(zip(todo, converted))
+    return [answers.get(t) or _convert(config, t) for t in folded]
 
 
 def inside_brackets(text: str, at: int) -> bool:

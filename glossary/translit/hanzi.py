@@ -32,6 +32,7 @@ __all__ = [
     "tables_dir",
     "pinyin_readings",
     "best_pinyin",
+    "best_pinyin_many",
     "syllables",
     "syllable_hangul",
     "to_hangul",
@@ -186,10 +187,14 @@ def _ask_pypinyin(run: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _override_order() -> tuple[int, tuple[str, ...]]:
-    """(longest phrase override, surname overrides longest first)."""
+def _override_order() -> tuple[int, tuple[str, ...], frozenset[str], frozenset[str]]:
+    """(longest phrase override, surname overrides longest first, first characters of the phrase
+    overrides, first characters of the surname overrides): most characters start none."""
     phrases, surnames = _pinyin_overrides()
-    return max((len(k) for k in phrases), default=0), tuple(sorted(surnames, key=len, reverse=True))
+    return (
+        max((len(k) for k in phrases), default=0), tuple(sorted(surnames, key=len, reverse=True)),
+        frozenset(k[0] for k in phrases), frozenset(k[0] for k in surnames),
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -205,8 +210,13 @@ def _reading_of_name(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     A reading is fixed when an override row (a phrase, or a surname at the start) covers the
     character; pypinyin's phrase readings are checked apart, in :func:`context_fixed`.
     """
+    return _read_name(text, _traditional_aligned(text), _pypinyin_run)
+
+
+def _read_name(text: str, trad: str, read_run) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """:func:`_reading_of_name` given the aligned traditional form and a reader of Han runs."""
     phrases, surnames = _pinyin_overrides()
-    longest, surnames_longest_first = _override_order()
+    longest, surnames_longest_first, phrase_firsts, surname_firsts = _override_order()
     out: list[str] = [""] * len(text)
     fixed = [False] * len(text)
     i = 0
@@ -214,9 +224,9 @@ def _reading_of_name(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
 
     def flush(end: int) -> None:
         if run_start is not None and end > run_start:
-            out[run_start:end] = _pypinyin_run(text[run_start:end])
+            out[run_start:end] = read_run(text[run_start:end])
 
-    simp = _traditional_aligned(text)
+    simp = trad
     while i < len(text):
         if not is_han(text[i]):
             flush(i)
@@ -225,12 +235,12 @@ def _reading_of_name(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
             i += 1
             continue
         hit = None
-        if i == 0:
+        if i == 0 and (text[0] in surname_firsts or simp[0] in surname_firsts):
             for k in surnames_longest_first:
                 if simp.startswith(k) or text.startswith(k):
                     hit = surnames[k]
                     break
-        if hit is None:
+        if hit is None and (text[i] in phrase_firsts or simp[i] in phrase_firsts):
             for n in range(min(longest, len(text) - i), 1 - 1, -1):
                 hit = phrases.get(text[i : i + n]) or phrases.get(simp[i : i + n])
                 if hit:
@@ -315,8 +325,12 @@ def best_pinyin(text: str, tones: bool = False) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def _best_pinyin(text: str, tones: bool) -> tuple[str, ...]:
+    return _finish_pinyin(text, _best_tone3(text), tones)
+
+
+def _finish_pinyin(text: str, tone3: tuple[str, ...], tones: bool) -> tuple[str, ...]:
     out = []
-    for ch, r in zip(text, _best_tone3(text)):
+    for ch, r in zip(text, tone3):
         if not is_han(ch):
             out.append(ch)
         elif not r:
@@ -326,6 +340,87 @@ def _best_pinyin(text: str, tones: bool) -> tuple[str, ...]:
         else:
             out.append(_toneless(r))
     return tuple(out)
+
+
+def best_pinyin_many(texts: list[str], traditional: list[str] | None = None) -> list[tuple[str, ...]]:
+    """:func:`best_pinyin` (toneless) of many texts, the same answers, for imports of 100,000s of names.
+
+    A name of Han characters that no override row and no word of pypinyin's phrase dictionary
+    touches is read character by character, which is what pypinyin does for it (each character
+    is asked once); elsewhere a dictionary word is read whole, as pypinyin cuts the run.
+    ``traditional`` gives each text's :func:`to_traditional` when already known.
+
+    >>> best_pinyin_many(["长隆", "周茂华"])
+    [('chang', 'long'), ('zhou', 'mao', 'hua')]
+    """
+    reader = _RunReader()
+    _, _, phrase_firsts, surname_firsts = _override_order()
+    overridden = phrase_firsts | surname_firsts
+    out = []
+    for k, text in enumerate(texts):
+        trad = traditional[k] if traditional is not None else to_traditional(text)
+        plain = len(trad) == len(text) and all(map(is_han, text)) and overridden.isdisjoint(text + trad)
+        if plain and not reader.has_word(text):
+            out.append(tuple(map(reader.syllable, text)))
+        else:
+            out.append(_finish_pinyin(text, _read_name(text, _aligned(text, trad), reader)[0], False))
+    return out
+
+
+class _RunReader:
+    """Reads a Han run as :func:`_pypinyin_run` does, from answers per character and per dictionary word."""
+
+    def __init__(self) -> None:
+        from pypinyin.constants import PHRASES_DICT  # heavy: the phrase dictionary (~0.3 s)
+
+        self.phrases = PHRASES_DICT
+        self.longest = max(map(len, PHRASES_DICT), default=1)
+        self.chars: dict[str, str] = {}
+        self.words: dict[str, list[str]] = {}
+        self.syllables: dict[str, str] = {}
+
+    def __call__(self, run: str) -> list[str]:
+        out = [self.char(ch) for ch in run]
+        if self.has_word(run):
+            if not all(out):  # pypinyin drops a character it cannot read; _pypinyin_run then goes by character
+                return _pypinyin_run(run)
+            # pypinyin's own cut: a dictionary word is read whole, anything else by character
+            from pypinyin.seg.simpleseg import seg
+
+            at = 0
+            for word in seg(run):
+                if len(word) > 1 and word in self.phrases:
+                    out[at : at + len(word)] = self.word(word)
+                at += len(word)
+        return out
+
+    def has_word(self, run: str) -> bool:
+        """Whether some word of pypinyin's phrase dictionary is in the run."""
+        phrases, n = self.phrases, len(run)
+        for i in range(n - 1):
+            for j in range(i + 2, min(n, i + self.longest) + 1):
+                if run[i:j] in phrases:
+                    return True
+        return False
+
+    def syllable(self, ch: str) -> str:
+        """The toneless syllable of a Han character read alone ('' for none)."""
+        r = self.syllables.get(ch)
+        if r is None:
+            r = self.syllables[ch] = _finish_pinyin(ch, (self.char(ch),), False)[0]
+        return r
+
+    def char(self, ch: str) -> str:
+        r = self.chars.get(ch)
+        if r is None:
+            r = self.chars[ch] = _pypinyin_run(ch)[0]
+        return r
+
+    def word(self, word: str) -> list[str]:
+        r = self.words.get(word)
+        if r is None:
+            r = self.words[word] = _pypinyin_run(word)
+        return r
 
 
 @lru_cache(maxsize=65536)
@@ -627,9 +722,13 @@ def _hanja_table() -> dict[str, str]:
 @lru_cache(maxsize=8192)
 def _traditional_aligned(text: str) -> str:
     """The traditional form of text, one character per character."""
+    return _aligned(text, to_traditional(text)) if any(is_han(ch) for ch in text) else text
+
+
+def _aligned(text: str, trad: str) -> str:
+    """``trad`` (the :func:`to_traditional` of ``text``) one character per character of ``text``."""
     if not any(is_han(ch) for ch in text):
         return text
-    trad = to_traditional(text)
     return trad if len(trad) == len(text) else "".join(to_traditional(ch)[:1] or ch for ch in text)
 
 

@@ -16,7 +16,21 @@ def pinyin_of(zh: str) -> str | None:
     """
     from .hanzi import best_pinyin  # phrase overrides: 长隆 chang long, 曾 zeng
 
-    syllables = best_pinyin(zh)
+    return _joined(best_pinyin(zh))
+
+
+def pinyin_of_many(keys: list[str], traditional: list[str] | None = None) -> list[str | None]:
+    """:func:`pinyin_of` of many keys (the same answers), for imports: see :func:`glossary.translit.hanzi.best_pinyin_many`.
+
+    >>> pinyin_of_many(["常州", "长隆"])
+    ['chang zhou', 'chang long']
+    """
+    from .hanzi import best_pinyin_many
+
+    return [_joined(s) for s in best_pinyin_many(keys, traditional)]
+
+
+def _joined(syllables) -> str | None:
     syllables = [s.replace("v", "ü") for s in syllables if s and s.isalpha()]
     return " ".join(syllables) or None
 
