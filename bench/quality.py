@@ -113,8 +113,15 @@ def measure(slug: str, path: Path, workdir: Path) -> TextResult:
 
     for p in problems:
         result.problems[p.scope] += 1
+    def same(f, p: Problem) -> bool:
+        return f.line == p.line and squash(f.found) == squash(p.found)
+
     for f in findings:
-        hit = next((k for k, p in enumerate(problems) if not claimed[k] and matches(f, p)), None)
+        # the problem written exactly as found first (용정 before 용정차 on one line), then any
+        # problem it overlaps; an already claimed one last (a second finding on one word)
+        hit = next((k for k, p in enumerate(problems) if not claimed[k] and same(f, p)), None)
+        if hit is None:
+            hit = next((k for k, p in enumerate(problems) if not claimed[k] and matches(f, p)), None)
         if hit is None:
             hit = next((k for k, p in enumerate(problems) if matches(f, p)), None)
         if hit is not None:

@@ -20,6 +20,7 @@ _PAST = re.compile(
     r"|(?<![가-힣])(?:남송|북송|동진|서진|동한|서한|북위|동위|서위|남당|북제|북주|남제|오호십육국)"
     r"|왕조|황제|고대|(?:삼국|춘추|전국|오대십국|위진남북조)\s?시대|발해|고구려|부여"
 )
+_THEN = re.compile(r"(?:그\s?)?(?:당시|무렵|때)(?:[에의는]|\s)|이\s?(?:무렵|때)")
 _SENTENCE_END = re.compile(r"(?<=[다요음함임됨])[.!?]\s+|[。！？]")
 
 
@@ -30,13 +31,22 @@ def past_sentence(line: str, column: int) -> bool:
     True
     >>> past_sentence("2023년 창춘(长春)에서 열린 회의", 6)
     False
+    >>> past_sentence("한대에 강하군이 되었다. 당시는 두 거리를 쌍성(双城)이라 했다.", 25)
+    True
     """
-    start = 0
+    start, previous = 0, None
     for m in _SENTENCE_END.finditer(line):
         if m.end() > column:
-            return bool(_PAST.search(line, start, m.start() + 1))
-        start = m.end()
-    return bool(_PAST.search(line, start))
+            return _speaks_of_past(line, start, m.start() + 1, previous)
+        previous, start = (0, m.start() + 1), m.end()
+    return _speaks_of_past(line, start, len(line), previous)
+
+
+def _speaks_of_past(line: str, start: int, end: int, previous: tuple[int, int] | None) -> bool:
+    if _PAST.search(line, start, end):
+        return True
+    # a sentence that opens with "at that time" is about a time its paragraph named before
+    return previous is not None and bool(_THEN.match(line, start)) and bool(_PAST.search(line, *previous))
 
 
 def past_at(text: str, at: int) -> bool:

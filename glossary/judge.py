@@ -8,6 +8,8 @@ The Korean string is aligned to the Chinese characters by dynamic programming. E
 * ``translation`` — a lexicon translation (会展中心 컨벤션센터);
 * ``near`` — a non-standard spelling of the same sound (조우 for 周 저우), found by comparing
   jamo strings with rapidfuzz;
+* ``misread`` — in a transliterated name, another syllable at a character's place (쉰 for 鞠 쥐
+  in 쉰보): non-standard, but its suggestion is never applied unasked;
 
 and Korean syllables aligned to nothing are ``other``. Which reading is right depends on the
 referent (외래어 표기법 제4장): modern people and places are transliterated, people before 1911
@@ -52,9 +54,10 @@ class Part:
     Attributes:
         korean: the Korean syllables of this piece.
         chinese: the Chinese characters it renders ('' for ``other``).
-        label: 'standard', 'sino', 'near', 'translation' or 'other'.
+        label: 'standard', 'sino', 'near', 'misread', 'translation' or 'other'.
         standard: the standard spelling of this piece ('' for translation/other); for ``near``
-            the transliteration it approximates, for ``sino`` the reading itself.
+            the transliteration it approximates, for ``misread`` the one it replaces, for
+            ``sino`` the reading itself.
         generic: the piece is a generic suffix or institutional word (市, 研究院), which may be
             Sino-Korean or translated in any verdict.
     """
@@ -535,12 +538,12 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
     near_share = sum(len(p.chinese) for p in parts if p.label == "near") / len(zh)
     score = round(coverage * ko_share * (1 - 0.3 * near_share), 3)
 
-    core = [p for p in aligned if not p.generic and p.label in ("standard", "sino", "near")]
+    core = [p for p in aligned if not p.generic and p.label in ("standard", "sino", "near", "misread")]
     labels = {p.label for p in core}
     unexplained = [p for p in parts if p.label == "other" and p.korean and not _generic_korean(p.korean)]
     if coverage < 0.5 or score < 0.3 or not aligned:
         verdict = "unrelated"
-    elif "near" in labels or _stray_lead(parts):
+    elif labels & {"near", "misread"} or _stray_lead(parts):
         verdict = "nonstandard"
     elif unexplained and "standard" in labels:
         # Korean that renders none of the characters by any reading (웬 for 元 in 류웬춘 is
@@ -592,20 +595,57 @@ def _stray_lead(parts: tuple[Part, ...]) -> bool:
 
 
 def _read_unaligned(parts: list[Part]) -> list[Part]:
-    """Korean aligned to nothing that still sounds like its character's transliteration is near.
+    """Korean aligned to nothing that still stands for a character becomes near or misread.
 
-    웬 for 元 in 류웬춘 (刘元春) is a known misspelling of 위안; 룡 beside a translated part is
-    too. One character's worth only: longer stretches are translations (홍보 for 发布).
+    * near: it sounds like the character's transliteration. 웬 for 元 in 류웬춘 (刘元春) is a
+      known misspelling of 위안; 룡 beside a translated part is too. One character's worth only:
+      longer stretches are translations (홍보 for 发布). A syllable read for a character plus a
+      stray one after it can be one near spelling too (투우 for 投 터우 in 투우중왕).
+    * misread: in a transliterated name (a neighbour is read by the standard), a character left
+      with exactly as many syllables as its transliteration, which are none of its readings
+      (쉰 for 鞠 in 쉰보, 취 for 求 in 천취파): a wrong syllable at the character's place.
     """
-    out = []
-    for p in parts:
+    out: list[Part] = []
+    k = 0
+    while k < len(parts):
+        p = parts[k]
+        q = parts[k + 1] if k + 1 < len(parts) else None
+        if (
+            q is not None and p.label in ("sino", "standard") and not p.generic and len(p.chinese) == 1
+            and q.label == "other" and not q.chinese and len(q.korean) == 1
+        ):
+            standard = hanzi.to_hangul(p.chinese)
+            if standard != p.korean and _near_distance(p.korean + q.korean, standard) is not None:
+                out.append(Part(p.korean + q.korean, p.chinese, "near", standard))
+                k += 2
+                continue
         if p.label == "other" and p.korean and len(p.chinese) == 1:
             standard = hanzi.to_hangul(p.chinese)
             if p.korean in deviations().get(standard, ()) or _sounds_alike(p.korean, standard):
                 out.append(Part(p.korean, p.chinese, "near", standard))
+                k += 1
+                continue
+            if _misread(parts, k, standard):
+                out.append(Part(p.korean, p.chinese, "misread", standard))
+                k += 1
                 continue
         out.append(p)
+        k += 1
     return out
+
+
+def _misread(parts: list[Part], k: int, standard: str) -> bool:
+    p = parts[k]
+    if len(p.korean) != len(standard) or _generic_korean(p.korean) or not is_hangul(standard[:1]):
+        return False
+    neighbours = [parts[x] for x in (k - 1, k + 1) if 0 <= x < len(parts)]
+    if not all(q.label == "standard" or q.generic for q in neighbours):
+        return False  # beside another doubtful part it is more likely a translation (홍보 for 发布)
+    core = [q for x, q in enumerate(parts) if x != k and not q.generic]
+    # the rest of the name is read, and read by the standard somewhere (not a Sino-Korean name)
+    return bool(core) and all(q.chinese and q.label in ("standard", "near") for q in core) and any(
+        q.label == "standard" for q in core
+    )
 
 
 def _sounds_alike(found: str, standard: str) -> bool:
@@ -646,6 +686,9 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
                 known = p.korean in deviations().get(p.standard, ())
                 certain = at >= 0 and all(fixed[at : at + len(p.chinese)])
                 confident = confident and certain and (known or len(p.korean) == len(p.standard))
+            elif p.label == "misread":
+                pieces.append(p.standard)  # a different syllable, not a spelling of it: asked
+                confident = False
             elif k == 0 and stray:
                 pieces.append("")
                 confident = False

@@ -251,7 +251,7 @@ def _reference(context, entry):
         return ref
     from .nonstandard import assess, era_of
 
-    era = era_of(entry.era, entry.kind)
+    era = era_of(entry.era, entry.kind, zh=entry.zh)
     # among equally good guesses, the one the judge calls standard (중관춘 over 중관촌)
     for term in entry.usable():
         if (term.status, term.frequency) != (ref.status, ref.frequency):
@@ -275,7 +275,7 @@ def _standard_beats(context, entry, korean: str, ref) -> bool:
         return False
     from .nonstandard import assess, era_of
 
-    era = era_of(entry.era, entry.kind)
+    era = era_of(entry.era, entry.kind, zh=entry.zh)
     return assess(context, korean, entry.zh, era=era) is None and (
         assess(context, ref.text, entry.zh, era=era) is not None
     )

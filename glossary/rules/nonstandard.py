@@ -15,17 +15,26 @@ marks the exceptions: 孔子 공자, 长安 장안). Institutions, companies and
 habit of Sino-Korean or translated names (공업정보화부, 인민일보), so only people and places."""
 
 
-def era_of(era: str | None, kind: str | None, *, past: bool = False) -> str | None:
+MONUMENT_ENDINGS = frozenset("寺塔楼樓庙廟宫宮阁閣亭祠陵墓")
+"""Last characters of the names of temples, pagodas, towers, shrines and tombs: Korean keeps
+their customary Sino-Korean names (소림사 少林寺, 황학루 黄鹤楼, 육화탑 六和塔) beside the
+transliteration, so no era is assumed for them."""
+
+
+def era_of(era: str | None, kind: str | None, *, past: bool = False, zh: str = "") -> str | None:
     """The era a name is judged in: the entry's, else modern for people and places.
 
     A name in a newsletter about today's China is modern unless marked historic: its Sino-Korean
     reading (장춘 for 长春) is then shown with the transliteration, never applied. A name in a
     sentence about the past (``past``, see :func:`glossary.era.past_sentence`: 한나라 때 익주)
-    may be either, so both readings are accepted.
+    may be either, so both readings are accepted, and so may a monument's (``zh`` ending in
+    寺, 塔, 楼 …).
     """
     if era:
         return era
-    return None if past or kind not in MODERN_BY_DEFAULT else "modern"
+    if past or kind not in MODERN_BY_DEFAULT or zh[-1:] in MONUMENT_ENDINGS:
+        return None
+    return "modern"
 
 
 class Nonstandard:
@@ -103,7 +112,7 @@ class Nonstandard:
             if any(t.norm == norm and t.status in ("preferred", "admitted") for t in entry.ko_terms):
                 return None  # a person chose or accepted it (the TUI's and the editor's "accept")
         past = past_at(context.document.text, start)
-        verdict = assess(context, korean, zh, era=era_of(entry.era if entry else None, kind, past=past))
+        verdict = assess(context, korean, zh, era=era_of(entry.era if entry else None, kind, past=past, zh=zh))
         if verdict is None:
             return None
         suggestion, confident = verdict
