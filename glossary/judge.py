@@ -9,7 +9,8 @@ The Korean string is aligned to the Chinese characters by dynamic programming. E
 * ``near`` — a non-standard spelling of the same sound (조우 for 周 저우), found by comparing
   jamo strings with rapidfuzz;
 * ``misread`` — in a transliterated name, another syllable at a character's place (쉰 for 鞠 쥐
-  in 쉰보): non-standard, but its suggestion is never applied unasked;
+  in 쉰보): the verdict is ``unknown`` (not a spelling of the same sound, so no evidence that a
+  look-alike word is the name), with a suggestion that is never applied unasked;
 
 and Korean syllables aligned to nothing are ``other``. Which reading is right depends on the
 referent (외래어 표기법 제4장): modern people and places are transliterated, people before 1911
@@ -543,9 +544,9 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
     unexplained = [p for p in parts if p.label == "other" and p.korean and not _generic_korean(p.korean)]
     if coverage < 0.5 or score < 0.3 or not aligned:
         verdict = "unrelated"
-    elif labels & {"near", "misread"} or _stray_lead(parts):
+    elif "near" in labels or _stray_lead(parts):
         verdict = "nonstandard"
-    elif unexplained and "standard" in labels:
+    elif "misread" in labels or (unexplained and "standard" in labels):
         # Korean that renders none of the characters by any reading (웬 for 元 in 류웬춘 is
         # caught above; 홍보 for 发布 is a translation the lexicon does not know): never standard
         verdict = "unknown"
@@ -671,7 +672,7 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
     part is at a character whose reading the whole name fixes, and is either a known misspelling
     (티엔 for 톈) or the same number of syllables as the standard (룡 for 룽).
     """
-    if verdict == "nonstandard":
+    if verdict == "nonstandard" or (verdict == "unknown" and any(p.label == "misread" for p in parts)):
         fixed = hanzi.context_fixed(zh)
         stray = _stray_lead(parts)
         pieces: list[str] = []

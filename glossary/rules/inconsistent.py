@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..finding import Finding, Severity
 from ..index import NAME_KINDS
-from ..korean import prefix_starts, stem_starts
+from ..korean import name_starts, prefix_starts, stem_starts
 from ..textnorm import has_hangul, inside_brackets, is_han, norm_key
 
 
@@ -16,14 +16,20 @@ class Inconsistent:
     """Entry rendered more than one way, or a pair that departs from the glossary's rendering.
 
     ## What it does
-    Three checks:
+    Six checks:
 
     1. an ``X(汉字)`` pair whose ``X`` is not the glossary's reference rendering of ``汉字``
        (산업정보화부(工业和信息化部) when the glossary has 공업정보화부);
     2. one entry rendered two ways in the draft (중관촌 here, 중관춘 there): every occurrence
        of a rendering other than the reference is reported;
     3. a pair's leading name (中关村 in 중관촌창업단지(中关村创智园)) used on its own in the draft
-       both in its Sino-Korean reading and in its transliteration (중관촌 커뮤니티 … 중관춘 포럼).
+       both in its Sino-Korean reading and in its transliteration (중관촌 커뮤니티 … 중관춘 포럼);
+    4. a transliterated pair (자오쯔양(趙紫陽)) whose Sino-Korean reading (조자양) the draft
+       also uses;
+    5. a Sino-Korean pair (한구(漢口)) whose transliteration (한커우) the draft also uses: the
+       pair and every Sino-Korean mention are reported;
+    6. a word beginning with a misspelling of a name a pair transliterates (선쩐허 when the
+       draft has 선전(深圳)).
 
     The *reference* rendering is the preferred term when the entry has one. Without one (an
     extracted glossary, where every rendering is a ``candidate``), it is the admitted or candidate
@@ -117,8 +123,10 @@ class Inconsistent:
 
         # 3. a pair's leading name used on its own in two spellings
         yield from self._leading_names(document, index, context, reported)
-        # 4. a transliterated pair's name written elsewhere in its Sino-Korean reading
+        # 4. and 5. a pair's name written elsewhere in its other reading
         yield from self._sino_mentions(document, context, reported)
+        # 6. a pair's name misspelt elsewhere
+        yield from self._near_spellings(document, context, reported)
 
     def _sino_mentions(self, document, context, reported) -> Iterator[Finding]:
         """자오쯔양(趙紫陽) in one place and 조자양 in another: the same person, read two ways.
@@ -138,7 +146,10 @@ class Inconsistent:
             done.add(zh)
             term = norm_key(pair.term)
             sino = sino_korean(zh)
-            if sino == term or sino not in text or context.judge(term, zh, None).verdict != "standard":
+            if sino == term:
+                yield from self._transliteration_used(document, context, reported, pair, start)
+                continue
+            if sino not in text or context.judge(term, zh, None).verdict != "standard":
                 continue
             # as a word of its own (조자양은) or leading a compound (연변조선족자치주, 용정차)
             starts = prefix_starts(text, sino)
@@ -156,6 +167,81 @@ class Inconsistent:
                     f"{pair.term} is the transliteration",
                     suggestions=(pair.term,), replacement=pair.term, safe=False, entry_zh=zh,
                 )
+
+    def _transliteration_used(self, document, context, reported, pair, pair_start) -> Iterator[Finding]:
+        """한구(漢口) in one place and 한커우 in another: the draft itself uses the transliteration
+        of a name it gives in Sino-Korean, so every Sino-Korean mention is reported."""
+        from ..korean import is_common_word
+
+        text, zh, sino = document.text, pair.zh, norm_key(pair.term)
+        standard = context.judge(sino, zh, "modern").suggestion
+        if not standard or " " in standard or is_common_word(standard):
+            return
+        used = [at for at in name_starts(text, standard) if not inside_brackets(text, at)]
+        if not used:
+            return
+        line = document.line_col(used[0])[0]
+        for at in sorted({pair_start, *name_starts(text, sino)}):
+            end = at + len(sino)
+            if (at, end) in reported or text[at:end] != sino or (at != pair_start and inside_brackets(text, at)):
+                continue
+            reported.add((at, end))
+            yield context.finding(
+                self, at, end,
+                f"{sino} and {standard} (line {line}) both render {zh} in this draft: "
+                f"{standard} is the transliteration",
+                suggestions=(standard,), replacement=standard, safe=False, entry_zh=zh,
+            )
+
+    def _near_spellings(self, document, context, reported) -> Iterator[Finding]:
+        """선전(深圳) in one place and 선쩐허 in another: a word that begins with a misspelling
+        of a name the draft transliterates (다펭만 for 다펑), as the judge reads it: the same
+        sounds spelt otherwise, never another syllable. Words Kiwi knows (선정 is no misspelt
+        선전) are left alone."""
+        from ..korean import distinct_words, is_common_word
+
+        text = document.text
+        names: dict[str, str] = {}
+        for pair, _, _ in context.pairs:
+            if not all(is_han(c) for c in pair.zh):
+                continue
+            j = context.judge(norm_key(pair.term), pair.zh, "modern")
+            if j.verdict != "standard":
+                continue
+            # the name the pair leads with: 다펑 of 다펑 신구(大鹏新区)
+            lead = ""
+            for p in j.parts:
+                if p.generic or p.label != "standard":
+                    break
+                lead += p.korean
+            if len(lead) >= 2:
+                names.setdefault(lead, "".join(p.chinese for p in j.parts)[: len(lead)])
+        if not names:
+            return
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for term in names:
+            by_first[term[0]].append(term)
+        for word in sorted(distinct_words(text)):
+            for term in by_first.get(word[0], ()):
+                written = word[: len(term)]
+                if len(written) < len(term) or written == term or written in names or is_common_word(written):
+                    continue
+                zh = names[term]
+                j = context.judge(written, zh, "modern")
+                if j.verdict != "nonstandard" or j.suggestion != term or is_common_word(word):
+                    continue
+                if any(p.label not in ("standard", "near") for p in j.parts):
+                    continue  # a spelling of the same sounds only (중국 is no misread 중산)
+                for at in prefix_starts(text, written):
+                    end = at + len(written)
+                    if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
+                        continue
+                    reported.add((at, end))
+                    yield context.finding(
+                        self, at, end,
+                        f"{written} misspells {term} ({zh}), as this draft writes it",
+                        suggestions=(term,), replacement=term, safe=False, entry_zh=zh,
+                    )
 
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
         done: set[str] = set()
@@ -181,7 +267,7 @@ class Inconsistent:
                     doc_stems = set(context.stems.values())
                 if sino in doc_stems and standard in doc_stems:
                     line = document.line_col(stem_starts(text, standard)[0])[0]
-                    for start in stem_starts(text, sino):
+                    for start in name_starts(text, sino):  # 무창은, and 무창구 with its suffix
                         end = start + len(sino)
                         if (start, end) in reported:
                             continue
