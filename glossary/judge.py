@@ -503,8 +503,10 @@ def judge(korean: str, chinese: str, *, era: str | None = None, customary_ok: bo
         korean: the Korean rendering (spaces and punctuation are ignored).
         chinese: the Chinese term, simplified or traditional.
         era: 'modern' (transliteration is the standard), 'historic' (people before 1911 and
-            historic places: the Sino-Korean reading is the standard, transliteration accepted)
-            or None (no referent known: both are accepted).
+            historic places: the Sino-Korean reading is the standard, transliteration accepted),
+            None (no referent known: both are accepted) or 'past' (like None, for a name in a
+            sentence about the past, where a name led by a current place keeps its Sino-Korean
+            reading too: 동완수어천호소 東莞守御千戶所, a Ming garrison).
         customary_ok: accept customary Sino-Korean forms of modern names (상해 for 上海).
 
     Returns:
@@ -563,6 +565,10 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
         suggestion = _onto_written(ko_raw, parts, pieces)
         if suggestion == ko_raw:
             suggestion, confident = None, False
+    if verdict in ("sino", "mixed", "unknown") and era not in ("historic", "past"):
+        lead = _sino_place_lead(ko_raw, ko, zh)
+        if lead is not None:
+            verdict, suggestion, confident = "nonstandard", lead, False
     if verdict in ("unrelated", "nonstandard"):
         ok = False
     elif verdict == "sino" and era == "modern":
@@ -570,6 +576,32 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
     else:
         ok = True
     return Judgement(ko_raw, zh_raw, verdict, suggestion, parts, round(coverage, 3), score, ok, confident)
+
+
+def _sino_place_lead(written: str, ko: str, zh: str) -> str | None:
+    """The rendering with its leading place name transliterated, when a longer name begins with
+    a current place the base glossary knows, read in Sino-Korean: 중관촌창업단지(中关村创智园)
+    → 중관춘창업단지, 서호10경(西湖十景) → 시후10경. The rest stays as written (창업단지 is
+    Korean); the place is modern whatever the name it leads (외래어 표기법 제4장 제2절 제2항:
+    a historic place name that is also a current one is transliterated)."""
+    from glossary.base import base_glossary
+
+    base = base_glossary()
+    # the rest is two characters or more: one (長江口 창장커우) is part of the name, not a word after it
+    for k in range(len(zh) - 2, 1, -1):
+        name = base.lookup(zh[:k])
+        if name is None or name.kind != "place" or not name.sino or name.sino in base.quiet:
+            continue
+        if not ko.startswith(name.sino) or ko.startswith(name.korean) or len(ko) == len(name.sino):
+            return None
+        rest, count = [], 0
+        for ch in written:
+            if count < len(name.sino):
+                count += is_hangul(ch)
+                continue
+            rest.append(ch)
+        return name.korean + "".join(rest)
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -27,12 +27,14 @@ def era_of(era: str | None, kind: str | None, *, past: bool = False, zh: str = "
     A name in a newsletter about today's China is modern unless marked historic: its Sino-Korean
     reading (장춘 for 长春) is then shown with the transliteration, never applied. A name in a
     sentence about the past (``past``, see :func:`glossary.era.past_sentence`: 한나라 때 익주)
-    may be either, so both readings are accepted, and so may a monument's (``zh`` ending in
-    寺, 塔, 楼 …).
+    may be either, so both readings are accepted (era ``past``), and so may a monument's
+    (``zh`` ending in 寺, 塔, 楼 …).
     """
     if era:
         return era
-    if past or kind not in MODERN_BY_DEFAULT or zh[-1:] in MONUMENT_ENDINGS:
+    if past:
+        return "past"
+    if kind not in MODERN_BY_DEFAULT or zh[-1:] in MONUMENT_ENDINGS:
         return None
     return "modern"
 
