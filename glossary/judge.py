@@ -251,8 +251,10 @@ def _candidates(chinese: str, era: str | None) -> tuple[tuple[_Cand, ...], ...]:
                     continue
                 sino = hanzi.sino_korean(trad[i : i + n])
                 for f in forms:
-                    if kind == "exception":
+                    if kind == "exception" or (kind == "abbreviation" and f == forms[0]):
                         label, std = "standard", f
+                    elif kind == "abbreviation":
+                        label, std = "sino", f  # 장강삼각주 for 长三角: the long name's reading
                     elif f == sino or _is_sino(f, trad[i : i + n]):
                         label, std = "sino", f
                     elif kind == "customary":
@@ -584,24 +586,39 @@ def _sino_place_lead(written: str, ko: str, zh: str) -> str | None:
     → 중관춘창업단지, 서호10경(西湖十景) → 시후10경. The rest stays as written (창업단지 is
     Korean); the place is modern whatever the name it leads (외래어 표기법 제4장 제2절 제2항:
     a historic place name that is also a current one is transliterated)."""
-    from glossary.base import base_glossary
-
-    base = base_glossary()
     # the rest is two characters or more: one (長江口 창장커우) is part of the name, not a word after it
     for k in range(len(zh) - 2, 1, -1):
-        name = base.lookup(zh[:k])
-        if name is None or name.kind != "place" or not name.sino or name.sino in base.quiet:
+        readings = _place_readings(zh[:k])
+        if readings is None:
             continue
-        if not ko.startswith(name.sino) or ko.startswith(name.korean) or len(ko) == len(name.sino):
+        standard, sinos = readings
+        sino = next((s for s in sinos if ko.startswith(s)), None)
+        if sino is None or ko.startswith(standard) or len(ko) == len(sino):
             return None
         rest, count = [], 0
         for ch in written:
-            if count < len(name.sino):
+            if count < len(sino):
                 count += is_hangul(ch)
                 continue
             rest.append(ch)
-        return name.korean + "".join(rest)
+        return standard + "".join(rest)
     return None
+
+
+@lru_cache(maxsize=65536)
+def _place_readings(zh: str) -> tuple[str, tuple[str, ...]] | None:
+    """(standard rendering, Sino-Korean readings) of a current place the base glossary knows, or
+    of a place abbreviation of the lexicon (长三角: 창장삼각주, 장강삼각주); else None."""
+    from glossary.base import base_glossary
+
+    forms, kind = hanzi._lexicon_keyed().get(zh, ((), ""))
+    if kind == "abbreviation":
+        return forms[0], forms[1:]
+    base = base_glossary()
+    name = base.lookup(zh)
+    if name is None or name.kind != "place" or not name.sino or name.sino in base.quiet:
+        return None
+    return name.korean, (name.sino,)
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,12 @@ from typing import Iterator
 
 from ..era import past_at
 from ..finding import Finding, Severity
-from ..textnorm import has_han, has_hangul, norm_key
+from ..korean import is_common_word, prefix_starts, tail_ok, word_at
+from ..textnorm import has_han, has_hangul, inside_brackets, is_hangul, norm_key
+
+
+def is_hangul_word(text: str) -> bool:
+    return all(is_hangul(ch) for ch in text)
 
 
 MODERN_BY_DEFAULT = ("person", "place")
@@ -87,6 +92,7 @@ class Nonstandard:
             if finding is not None:
                 seen.add((start, end))
                 yield finding
+                yield from self._compounds(context, pair, finding, seen)
         for m in context.matches:
             if (m.start, m.end) in seen:
                 continue
@@ -100,6 +106,27 @@ class Nonstandard:
             finding = self._judge_one(context, m.start, m.end, term_texts[0].text, entry.zh, entry.kind, entry)
             if finding is not None:
                 yield finding
+
+    def _compounds(self, context, pair, finding, seen) -> Iterator[Finding]:
+        """The reported rendering leading a longer word elsewhere (용정차 after 용정(龙井)):
+        the same name, reported with the same suggestion unless Kiwi knows the word."""
+        text, term = context.document.text, pair.term
+        if len(term) < 2 or not is_hangul_word(term):
+            return
+        for at in prefix_starts(text, term):
+            end = at + len(term)
+            if (at, end) in seen or context.covered[at] or tail_ok(text, end) or inside_brackets(text, at):
+                continue  # a word of its own is a match of the glossary term, reported below
+            if is_common_word(word_at(text, at) or ""):
+                continue
+            seen.add((at, end))
+            yield context.finding(
+                self, at, end,
+                f"{term} (in {word_at(text, at)}) is not the standard transliteration of {pair.zh}: "
+                f"write {finding.suggestions[0]}",
+                suggestions=finding.suggestions, replacement=finding.suggestions[0], safe=False,
+                entry_zh=finding.entry_zh,
+            )
 
     def _judge_one(self, context, start, end, korean, zh, kind, entry) -> Finding | None:
         # every kind: a transliterated name classed concept or other is still a name (长春 as concept)
