@@ -198,13 +198,16 @@ class Inconsistent:
         of a name the draft transliterates (다펭만 for 다펑), as the judge reads it: the same
         sounds spelt otherwise, never another syllable. Words Kiwi knows (선정 is no misspelt
         선전) are left alone."""
-        from ..korean import distinct_words, is_common_word
+        from ..korean import decompose, distinct_words, is_common_word
 
         text = document.text
         names: dict[str, str] = {}
         for pair, _, _ in context.pairs:
             if not all(is_han(c) for c in pair.zh):
                 continue
+            place = _leading_place(pair.zh)  # 東莞 of 東莞守御千戶所: the draft gives its Chinese
+            if place is not None:
+                names.setdefault(*place)
             j = context.judge(norm_key(pair.term), pair.zh, "modern")
             if j.verdict != "standard":
                 continue
@@ -218,11 +221,13 @@ class Inconsistent:
                 names.setdefault(lead, "".join(p.chinese for p in j.parts)[: len(lead)])
         if not names:
             return
-        by_first: dict[str, list[str]] = defaultdict(list)
+        # a misspelling keeps the first consonant (상둥 for 산둥, 다펭 for 다펑)
+        by_first: dict[int, list[str]] = defaultdict(list)
         for term in names:
-            by_first[term[0]].append(term)
+            by_first[decompose(term[0])[0]].append(term)
         for word in sorted(distinct_words(text)):
-            for term in by_first.get(word[0], ()):
+            first = decompose(word[0])
+            for term in by_first.get(first[0], ()) if first else ():
                 written = word[: len(term)]
                 if len(written) < len(term) or written == term or written in names or is_common_word(written):
                     continue
@@ -230,12 +235,14 @@ class Inconsistent:
                 j = context.judge(written, zh, "modern")
                 if j.verdict != "nonstandard" or j.suggestion != term or is_common_word(word):
                     continue
-                if any(p.label not in ("standard", "near") for p in j.parts):
-                    continue  # a spelling of the same sounds only (중국 is no misread 중산)
+                if any(p.label not in ("standard", "near") for p in j.parts) or sum(p.label == "near" for p in j.parts) != 1:
+                    continue  # one syllable spelt otherwise, the same sound (중국 is no misread 중산)
                 for at in prefix_starts(text, written):
                     end = at + len(written)
                     if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
                         continue
+                    if at and text[at - 1].isdigit():
+                        continue  # 2016년신설: a counter after a number
                     reported.add((at, end))
                     yield context.finding(
                         self, at, end,
@@ -278,6 +285,20 @@ class Inconsistent:
                             f"{standard} is the transliteration",
                             suggestions=(standard,), replacement=standard, safe=False,
                         )
+
+
+@lru_cache(maxsize=65536)
+def _leading_place(zh: str) -> tuple[str, str] | None:
+    """(standard rendering, Chinese) of the longest current place ``zh`` begins with, of two
+    characters or more, as the base glossary knows it (東莞 for 東莞守御千戶所)."""
+    from ..base import base_glossary
+
+    base = base_glossary()
+    for k in range(len(zh), 1, -1):
+        name = base.lookup(zh[:k])
+        if name is not None and name.kind == "place" and len(name.korean) >= 2:
+            return name.korean, zh[:k]
+    return None
 
 
 def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
