@@ -14,10 +14,14 @@ def is_hangul_word(text: str) -> bool:
     return all(is_hangul(ch) for ch in text)
 
 
-MODERN_BY_DEFAULT = ("person", "place")
+MODERN_BY_DEFAULT = ("person", "place", "company")
 """Kinds judged as modern names when the entry gives no era (``kozh terms set ZH --era historic``
-marks the exceptions: 孔子 공자, 长安 장안). Institutions, companies and media keep the Korean
-habit of Sino-Korean or translated names (공업정보화부, 인민일보), so only people and places."""
+marks the exceptions: 孔子 공자, 长安 장안). Institutions and media keep the Korean habit of
+Sino-Korean or translated names (공업정보화부, 인민일보); so do banks, insurers and brokers
+(:data:`FINANCIAL_ENDINGS`: 공상은행 工商银行), while other companies are written as their
+brand sounds (비야디, 톈허광에너지 for 天合光能, not 천합광에너지)."""
+
+FINANCIAL_ENDINGS = ("银行", "銀行", "保险", "保險", "证券", "證券", "信托", "信託")
 
 
 MONUMENT_ENDINGS = frozenset("寺塔楼樓庙廟宫宮阁閣亭祠陵墓")
@@ -40,6 +44,8 @@ def era_of(era: str | None, kind: str | None, *, past: bool = False, zh: str = "
     if past:
         return "past"
     if kind not in MODERN_BY_DEFAULT or zh[-1:] in MONUMENT_ENDINGS:
+        return None
+    if kind == "company" and zh.endswith(FINANCIAL_ENDINGS):
         return None
     return "modern"
 
