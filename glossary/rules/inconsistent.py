@@ -153,7 +153,10 @@ class Inconsistent:
                 continue
             # as a word of its own (조자양은) or leading a compound (연변조선족자치주, 용정차)
             starts = prefix_starts(text, sino)
-            if not starts or is_common_word(sino):
+            if is_common_word(sino):
+                # a word too (안도 "relief"): only where an administrative suffix makes it a place
+                starts = [at for at in starts if text[at + len(sino) : at + len(sino) + 1] in _PLACE_SUFFIXES]
+            if not starts:
                 continue
             line = document.line_col(start)[0]
             for at in starts:
@@ -336,6 +339,9 @@ def _majority(found: list[tuple[int, int, str]]) -> str:
         first.setdefault(norm, start)
     return min(counts, key=lambda n: (-counts[n], first[n]))
 
+
+_PLACE_SUFFIXES = frozenset("시현구성진")
+"""Administrative suffixes written onto a place name (안도현, 무창구)."""
 
 _TRANSLATED_KINDS = ("org", "company", "media")
 """Kinds Korean usually writes in Sino-Korean or translation (공업정보화부, 인민일보)."""

@@ -43,6 +43,8 @@ def era_of(era: str | None, kind: str | None, *, past: bool = False, zh: str = "
         return era
     if past:
         return "past"
+    if zh.endswith("族") and kind in (None, "other", "concept"):
+        return "modern"  # a people is named as it is called today (야오족 瑶族; 한족 is the exception)
     if kind not in MODERN_BY_DEFAULT or zh[-1:] in MONUMENT_ENDINGS:
         return None
     if kind == "company" and zh.endswith(FINANCIAL_ENDINGS):
