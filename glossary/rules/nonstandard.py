@@ -52,6 +52,14 @@ def era_of(era: str | None, kind: str | None, *, past: bool = False, zh: str = "
     return "modern"
 
 
+def _current_place(zh: str) -> bool:
+    """A province or city the base glossary knows, or one of its hand-made places (西湖, 长江)."""
+    from ..base import SINO_LEVELS, base_glossary
+
+    name = base_glossary().lookup(zh)
+    return name is not None and name.kind == "place" and (name.level in SINO_LEVELS or not name.level)
+
+
 class Nonstandard:
     """Chinese name rendered off the official transliteration (조우마오화 for 周茂华).
 
@@ -148,7 +156,9 @@ class Nonstandard:
             norm = norm_key(korean)
             if any(t.norm == norm and t.status in ("preferred", "admitted") for t in entry.ko_terms):
                 return None  # a person chose or accepted it (the TUI's and the editor's "accept")
-        past = past_at(context.document.text, start)
+        # a historic place name that is also a current one is transliterated (제4장 제2절 제2항):
+        # a sentence about the past excuses a Sino-Korean reading only of other names
+        past = past_at(context.document.text, start) and not _current_place(zh)
         verdict = assess(context, korean, zh, era=era_of(entry.era if entry else None, kind, past=past, zh=zh), paired=True)
         if verdict is None:
             return None
