@@ -571,6 +571,12 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
         lead = _sino_place_lead(ko_raw, ko, zh)
         if lead is not None:
             verdict, suggestion, confident = "nonstandard", lead, False
+    if verdict in ("unrelated", "unknown") and suggestion is None and era not in ("historic", "past"):
+        # a current place written a syllable a character, or as many as its rendering, and not
+        # read right (함비 for 合肥 허페이): the standard is shown, never applied
+        readings = _place_readings(zh)
+        if readings is not None and len(ko) in (len(zh), len(readings[0])) and ko not in (readings[0], *readings[1]):
+            verdict, suggestion, confident = "unknown", readings[0], False
     if verdict in ("unrelated", "nonstandard"):
         ok = False
     elif verdict == "sino" and era == "modern":
@@ -586,22 +592,29 @@ def _sino_place_lead(written: str, ko: str, zh: str) -> str | None:
     → 중관춘창업단지, 서호10경(西湖十景) → 시후10경. The rest stays as written (창업단지 is
     Korean); the place is modern whatever the name it leads (외래어 표기법 제4장 제2절 제2항:
     a historic place name that is also a current one is transliterated)."""
-    # the rest is two characters or more: one (長江口 창장커우) is part of the name, not a word after it
-    for k in range(len(zh) - 2, 1, -1):
-        readings = _place_readings(zh[:k])
-        if readings is None:
-            continue
-        standard, sinos = readings
-        sino = next((s for s in sinos if ko.startswith(s)), None)
-        if sino is None or ko.startswith(standard) or len(ko) == len(sino):
-            return None
-        rest, count = [], 0
-        for ch in written:
-            if count < len(sino):
-                count += is_hangul(ch)
+    # the place may follow one character read as such (신서호10경 for 新西湖十景: 신 is 新)
+    first = {hanzi.sino_korean(zh[0]), hanzi.to_hangul(zh[0])}
+    for skip in (0, 1):
+        if skip and ko[:1] not in first:
+            break
+        # the rest is two characters or more: one (長江口 창장커우) is part of the name
+        for k in range(len(zh) - 2, skip + 1, -1):
+            readings = _place_readings(zh[skip:k])
+            if readings is None:
                 continue
-            rest.append(ch)
-        return standard + "".join(rest)
+            standard, sinos = readings
+            sino = next((s for s in sinos if ko.startswith(s, skip)), None)
+            if sino is None or ko.startswith(standard, skip) or len(ko) == skip + len(sino):
+                break
+            head, rest, count = [], [], 0
+            for ch in written:
+                if count < skip + len(sino):
+                    if count < skip:
+                        head.append(ch)
+                    count += is_hangul(ch)
+                    continue
+                rest.append(ch)
+            return "".join(head) + standard + "".join(rest)
     return None
 
 

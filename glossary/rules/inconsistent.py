@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..finding import Finding, Severity
 from ..index import NAME_KINDS
-from ..korean import name_starts, prefix_starts, stem_starts
+from ..korean import name_starts, prefix_starts, stem_starts, tail_ok
 from ..textnorm import has_hangul, inside_brackets, is_han, norm_key
 
 
@@ -155,7 +155,7 @@ class Inconsistent:
             starts = prefix_starts(text, sino)
             if is_common_word(sino):
                 # a word too (안도 "relief"): only where an administrative suffix makes it a place
-                starts = [at for at in starts if text[at + len(sino) : at + len(sino) + 1] in _PLACE_SUFFIXES]
+                starts = [at for at in starts if _suffix_follows(text, at + len(sino))]
             if not starts:
                 continue
             line = document.line_col(start)[0]
@@ -232,8 +232,9 @@ class Inconsistent:
             first = decompose(word[0])
             for term in by_first.get(first[0], ()) if first else ():
                 written = word[: len(term)]
-                if len(written) < len(term) or written == term or written in names or is_common_word(written):
+                if len(written) < len(term) or written == term or written in names:
                     continue
+                common = is_common_word(written)  # 동관 is also a word: only as a place (동관 시)
                 zh = names[term]
                 j = context.judge(written, zh, "modern")
                 if j.verdict != "nonstandard" or j.suggestion != term or is_common_word(word):
@@ -246,6 +247,8 @@ class Inconsistent:
                         continue
                     if at and text[at - 1].isdigit():
                         continue  # 2016년신설: a counter after a number
+                    if common and not _suffix_follows(text, end):
+                        continue
                     reported.add((at, end))
                     yield context.finding(
                         self, at, end,
@@ -342,6 +345,13 @@ def _majority(found: list[tuple[int, int, str]]) -> str:
 
 _PLACE_SUFFIXES = frozenset("시현구성진")
 """Administrative suffixes written onto a place name (안도현, 무창구)."""
+
+
+def _suffix_follows(text: str, end: int) -> bool:
+    """An administrative suffix follows ``end``, joined or after one space, with nothing but
+    particles after it (안도현, 동관 시와; not 안도 시간)."""
+    at = end + (text[end : end + 1] == " ")
+    return text[at : at + 1] in _PLACE_SUFFIXES and tail_ok(text, at + 1)
 
 _TRANSLATED_KINDS = ("org", "company", "media")
 """Kinds Korean usually writes in Sino-Korean or translation (공업정보화부, 인민일보)."""
