@@ -575,7 +575,8 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
         # a current place written a syllable a character, or as many as its rendering, and not
         # read right (함비 for 合肥 허페이): the standard is shown, never applied
         readings = _place_readings(zh)
-        if readings is not None and len(ko) in (len(zh), len(readings[0])) and ko not in (readings[0], *readings[1]):
+        read = any(p.label in ("standard", "sino", "near") for p in parts)  # 비 of 함비; 광저우 for 北京 is another city
+        if read and readings is not None and len(ko) in (len(zh), len(readings[0])) and ko not in (readings[0], *readings[1]):
             verdict, suggestion, confident = "unknown", readings[0], False
     if verdict in ("unrelated", "nonstandard"):
         ok = False
@@ -664,9 +665,10 @@ def _read_unaligned(parts: list[Part]) -> list[Part]:
       known misspelling of 위안; 룡 beside a translated part is too. One character's worth only:
       longer stretches are translations (홍보 for 发布). A syllable read for a character plus a
       stray one after it can be one near spelling too (투우 for 投 터우 in 투우중왕).
-    * misread: in a transliterated name (a neighbour is read by the standard), a character left
-      with exactly as many syllables as its transliteration, which are none of its readings
-      (쉰 for 鞠 in 쉰보, 취 for 求 in 천취파): a wrong syllable at the character's place.
+    * misread: in a transliterated name (its neighbours read by the standard), a character left
+      with as many syllables as its transliteration, give or take one, which are none of its
+      readings (쉰 for 鞠 in 쉰보, 취 for 求 in 천취파, 아오 for 粤 웨): wrong syllables at the
+      character's place.
     """
     out: list[Part] = []
     k = 0
@@ -699,7 +701,7 @@ def _read_unaligned(parts: list[Part]) -> list[Part]:
 
 def _misread(parts: list[Part], k: int, standard: str) -> bool:
     p = parts[k]
-    if len(p.korean) != len(standard) or _generic_korean(p.korean) or not is_hangul(standard[:1]):
+    if abs(len(p.korean) - len(standard)) > 1 or _generic_korean(p.korean) or not is_hangul(standard[:1]):
         return False
     neighbours = [parts[x] for x in (k - 1, k + 1) if 0 <= x < len(parts)]
     if not all(q.label == "standard" or q.generic for q in neighbours):

@@ -303,7 +303,14 @@ def test_a_misread_needs_a_transliterated_name_around_it():
     # a Korean word beside the syllable (홍보 for 发布), or no standard syllable at all (함비)
     assert judge("광저우판위홍보", "广州番禺发布").verdict == "unknown"
     assert judge("광저우판위홍보", "广州番禺发布").suggestion is None
-    assert judge("함비", "合肥", era="modern").verdict == "unrelated"
+    assert judge("함비", "合肥", era="modern").verdict == "unknown"  # a current place: see below
+    assert judge("함비", "合肥", era="modern").parts[0].label == "other"
+
+
+def test_a_current_place_read_wrong_gets_its_rendering_shown():
+    j = judge("함비", "合肥")
+    assert (j.verdict, j.suggestion, j.confident) == ("unknown", "허페이", False)
+    assert judge("광저우", "北京").verdict == "unrelated"  # another city, not a misreading
 
 
 @pytest.mark.parametrize(
