@@ -128,6 +128,14 @@ class Inconsistent:
         # 6. a pair's name misspelt elsewhere
         yield from self._near_spellings(document, context, reported)
 
+    def _other_reading(self, context, at, written, standard, line, zh, *, entry_zh=None) -> Finding:
+        """``written`` at ``at`` is the other reading of a name the draft transliterates."""
+        return context.finding(
+            self, at, at + len(written),
+            f"{written} and {standard} (line {line}) both render {zh} in this draft: {standard} is the transliteration",
+            suggestions=(standard,), replacement=standard, safe=False, entry_zh=entry_zh,
+        )
+
     def _sino_mentions(self, document, context, reported) -> Iterator[Finding]:
         """자오쯔양(趙紫陽) in one place and 조자양 in another: the same person, read two ways.
 
@@ -164,12 +172,7 @@ class Inconsistent:
                 if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
                     continue  # (an alias given in brackets, 충칭(중경, 重慶), is a gloss, not a use)
                 reported.add((at, end))
-                yield context.finding(
-                    self, at, end,
-                    f"{sino} and {pair.term} (line {line}) both render {zh} in this draft: "
-                    f"{pair.term} is the transliteration",
-                    suggestions=(pair.term,), replacement=pair.term, safe=False, entry_zh=zh,
-                )
+                yield self._other_reading(context, at, sino, pair.term, line, zh, entry_zh=zh)
 
     def _transliteration_used(self, document, context, reported, pair, pair_start) -> Iterator[Finding]:
         """한구(漢口) in one place and 한커우 in another: the draft itself uses the transliteration
@@ -189,12 +192,7 @@ class Inconsistent:
             if (at, end) in reported or text[at:end] != sino or (at != pair_start and inside_brackets(text, at)):
                 continue
             reported.add((at, end))
-            yield context.finding(
-                self, at, end,
-                f"{sino} and {standard} (line {line}) both render {zh} in this draft: "
-                f"{standard} is the transliteration",
-                suggestions=(standard,), replacement=standard, safe=False, entry_zh=zh,
-            )
+            yield self._other_reading(context, at, sino, standard, line, zh, entry_zh=zh)
 
     def _near_spellings(self, document, context, reported) -> Iterator[Finding]:
         """선전(深圳) in one place and 선쩐허 in another: a word that begins with a misspelling
@@ -285,12 +283,7 @@ class Inconsistent:
                         if (start, end) in reported:
                             continue
                         reported.add((start, end))
-                        yield context.finding(
-                            self, start, end,
-                            f"{sino} and {standard} (line {line}) both render {sub} in this draft: "
-                            f"{standard} is the transliteration",
-                            suggestions=(standard,), replacement=standard, safe=False,
-                        )
+                        yield self._other_reading(context, start, sino, standard, line, sub)
 
 
 @lru_cache(maxsize=65536)
