@@ -4,7 +4,7 @@
 reading (익주 益州, 소식 蘇軾), while modern ones are transliterated. A glossary entry can carry
 its era (``kozh terms set ZH --era historic``); without one, the sentence a name stands in is
 the evidence: a year before 1911, a century before the 20th, 기원전, a dynasty (한나라, 송대,
-남송) or an era word (삼국 시대, 왕조, 고대) make its names historic.
+남송), an era word (삼국 시대, 왕조, 고대) or an old name (옛 이름은 장안) make its names historic.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ _PAST = re.compile(
     r"|(?<!\d)(?:[1-9]|1\d)세기"
     rf"|[{_DYNASTY}]나라|(?<![가-힣])[{_DYNASTY}]대(?:[에의는부까가로와엔]|(?![가-힣]))"
     r"|(?<![가-힣])(?:남송|북송|동진|서진|동한|서한|북위|동위|서위|남당|북제|북주|남제|오호십육국)"
-    r"|왕조|황제|고대|(?:삼국|춘추|전국|오대십국|위진남북조)\s?시대|발해|고구려|부여"
+    r"|왕조|황제|고대|옛\s?(?:이름|지명|명칭)|(?:삼국|춘추|전국|오대십국|위진남북조)\s?시대|발해|고구려|부여"
 )
 _THEN = re.compile(r"(?:그\s?)?(?:당시|무렵|때)(?:[에의는]|\s)|이\s?(?:무렵|때)")
 _SENTENCE_END = re.compile(r"(?<=[다요음함임됨])[.!?]\s+|[。！？]")

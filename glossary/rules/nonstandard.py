@@ -110,8 +110,8 @@ class Nonstandard:
                 yield finding
                 yield from self._compounds(context, pair, finding, seen)
         for m in context.matches:
-            if (m.start, m.end) in seen:
-                continue
+            if (m.start, m.end) in seen or inside_brackets(context.document.text, m.start):
+                continue  # a reading given in brackets (난징(남경)) is a gloss, not a use
             entries = {t.entry_id for t in index.ko_terms_of(m.terms)}
             if len(entries) != 1:
                 continue
