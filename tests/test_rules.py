@@ -75,6 +75,8 @@ FIRE = [
      [(2, 9, "무창", "우창"), (2, 16, "무창", "우창")]),
     # a word that begins with a misspelling of a name the draft transliterates
     ("kozh/inconsistent", "둥관(东莞) 시는 크다. 동쪽의 둥꽌만에 있다.", [(1, 19, "둥꽌", "둥관")]),
+    # … but a pair in quotes is a use
+    ("kozh/nonstandard", "'창제우'(常州)에 간다", [(1, 2, "창제우", "창저우")]),
     # a wrong syllable in a paired name: shown, never applied
     ("kozh/nonstandard", "투자국 셴민(钱敏) 국장", [(1, 5, "셴민", "첸민")]),
 ]
@@ -109,6 +111,8 @@ NOT_FIRE = [
     ("kozh/nonstandard", "명나라 때 성이 섰다. 당시 이곳은 남두(南头)라 불렸다."),
     # a Ming garrison led by a current place name, in a sentence about the past
     ("kozh/nonstandard", "명나라는 동완수어천호소(东莞守御千户所)를 두었다."),
+    # a name in quotes with its rendering after it is being explained, not used
+    ("kozh/nonstandard", "창춘(长春)에 간다. 이름 '장춘'(창춘)은 긴 봄이라는 뜻이다."),
     # a word Kiwi knows is no misspelling of a name (선정 beside 선전)
     ("kozh/inconsistent", "선전(深圳) 시가 선정되었다."),
 ]
