@@ -32,7 +32,8 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 quality: $(STAMP)
-	$(BIN)/python -m bench.quality
+	$(BIN)/python -m bench.quality corpus
+	$(BIN)/python -m bench.quality holdout
 
 clean:
 	rm -rf $(VENV) build

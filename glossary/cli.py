@@ -378,7 +378,7 @@ def judge(korean: str, chinese: str | None, era: str | None, as_json: bool) -> N
         if as_json:
             click.echo(_json(result.to_dict()))
             continue
-        parts = " + ".join(f"{p.korean}={p.label}" + (f"→{p.standard}" if p.label == "near" else "") for p in result.parts)
+        parts = " + ".join(f"{p.korean}={p.label}" + (f"→{p.standard}" if p.label in ("near", "misread") else "") for p in result.parts)
         suggestion = f" → {result.suggestion}" if result.suggestion and result.suggestion != ko else ""
         click.echo(f"{ko}\t{zh}\t{result.verdict}{suggestion}\t{parts}")
 

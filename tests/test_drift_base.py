@@ -105,6 +105,8 @@ BASE_FIRE = [
     ("티엔진에서 열린 포럼에 참석했다.", [(1, 1, "티엔진", "톈진", True)]),
     ("흑하시는 러시아와 마주한 국경 도시다.", [(1, 1, "흑하", "헤이허", False)]),
     ("등소평은 개혁개방을 이끌었다.", [(1, 1, "등소평", "덩샤오핑", False)]),
+    # a province's Sino-Korean reading is also a word (절강), not with its suffix
+    ("절강성 정부가 조례를 발표했다.", [(1, 1, "절강", "저장", False)]),
 ]
 
 
@@ -119,6 +121,7 @@ BASE_QUIET = [
     "홍콩과 마카오, 대만을 거쳐 백두산에 올랐다.",    # established forms
     "대전과 전주는 한국의 도시다.",                    # county-level readings are never reported
     "영화가 개봉했다. 소주를 마셨다.",                # common words of Kiwi's dictionary
+    "절강 지방의 풍습이다. 광주시에 간다.",            # the word alone; a Korean city with its suffix
 ]
 
 

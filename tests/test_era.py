@@ -43,6 +43,7 @@ def test_only_the_sentence_of_the_name_counts():
 
 def test_era_of():
     assert era_of(None, "place") == "modern"
-    assert era_of(None, "place", past=True) is None  # either reading is accepted
+    assert era_of(None, "place", past=True) == "past"  # either reading is accepted
+    assert era_of(None, "place", zh="六和塔") is None  # a monument: either reading
     assert era_of("historic", "place") == "historic"
     assert era_of(None, "org") is None  # institutions keep Korean's Sino-Korean habit

@@ -269,3 +269,48 @@ def test_a_sino_korean_reading_before_a_transliteration_is_shown_not_fixed():
 def test_a_lone_sino_korean_syllable_only_where_the_name_is_transliterated(korean, chinese, suggestion):
     j = judge(korean, chinese)
     assert j.suggestion == suggestion, j
+
+
+@pytest.mark.parametrize(
+    "korean, chinese, suggestion",
+    [("셴민", "钱敏", "첸민"), ("왕샤오칭", "王小明", "왕샤오밍"), ("리진루", "李金路", "리진루")],
+)
+def test_a_wrong_syllable_in_a_transliterated_name_is_misread_and_never_applied(korean, chinese, suggestion):
+    j = judge(korean, chinese, era="modern")
+    if korean == suggestion:
+        assert j.verdict == "standard" and j.suggestion is None
+        return
+    assert j.verdict == "unknown" and j.suggestion == suggestion and not j.confident
+    assert [p.label for p in j.parts if p.label == "misread"] == ["misread"]
+
+
+def test_a_misread_needs_a_transliterated_name_around_it():
+    # a Korean word beside the syllable (홍보 for 发布), or no standard syllable at all (함비)
+    assert judge("광저우판위홍보", "广州番禺发布").verdict == "unknown"
+    assert judge("광저우판위홍보", "广州番禺发布").suggestion is None
+    assert judge("함비", "合肥", era="modern").verdict == "unknown"  # a current place: see below
+    assert judge("함비", "合肥", era="modern").parts[0].label == "other"
+
+
+def test_a_current_place_read_wrong_gets_its_rendering_shown():
+    j = judge("함비", "合肥")
+    assert (j.verdict, j.suggestion, j.confident) == ("unknown", "허페이", False)
+    assert judge("광저우", "北京").verdict == "unrelated"  # another city, not a misreading
+
+
+@pytest.mark.parametrize(
+    "korean, chinese, era, suggestion",
+    [
+        ("중관촌창업단지", "中关村创智园", None, "중관춘창업단지"),
+        ("흑룡강라디오", "黑龍江廣播", "modern", "헤이룽장라디오"),
+        ("서호10경", "西湖十景", None, "시후10경"),
+    ],
+)
+def test_a_current_place_leading_a_longer_name_is_transliterated_and_the_rest_kept(korean, chinese, era, suggestion):
+    j = judge(korean, chinese, era=era)
+    assert j.verdict == "nonstandard" and j.suggestion == suggestion and not j.confident
+
+
+def test_a_place_leading_a_name_keeps_its_reading_in_the_past_and_before_one_character():
+    assert judge("동완수어천호소", "東莞守御千戶所", era="past").verdict == "sino"
+    assert judge("장강구", "長江口").suggestion != "창장구"  # 口 is part of the name (창장커우)

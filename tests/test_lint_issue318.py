@@ -49,6 +49,11 @@ def has(findings, rule, found, suggestion, line):
         ("kozh/nonstandard", "카오쑹", "가오쑹", "카오쑹[高松"),
         ("kozh/nonstandard", "룡청연구소", "룽청연구소", "- 스마트제조 룡청연구소(龙城实验室)"),
         ("kozh/nonstandard", "판위창롱국제컨벤션센터", "판위창룽국제컨벤션센터", "판위창롱국제컨벤션센터(番禺长隆"),
+        # a company's brand in Sino-Korean; 에너지 translates 能 and stays
+        ("kozh/nonstandard", "천합광에너지", "톈허광에너지", "천합광에너지(天合光能)"),
+        ("kozh/nonstandard", "장강삼각주", "창장삼각주", "장강삼각주(长三角)"),
+        ("kozh/nonstandard", "중관촌창업단지", "중관춘창업단지", "중관촌창업단지(中关村创智园)"),
+        ("kozh/nonstandard", "쉰보", "쥐보", "쉰보(鞠博)"),
     ],
 )
 def test_reports_the_real_problems(findings, rule, found, suggestion, line_text):
@@ -63,15 +68,15 @@ def test_second_mentions_are_found_too(findings):
 def test_no_false_alarms_on_what_is_right(findings):
     found = {f.found for f in findings}
     for good in ("공업정보화부", "중관춘", "류싱천", "Dahoo", "장원타오", "창저우", "커창반", "저우마오화",
-                 "광저우판위홍보", "천합광에너지", "웨강아오대만구", "중국과학원"):
+                 "광저우판위홍보", "웨강아오대만구", "중국과학원"):
         assert good not in found
 
 
 def test_finding_count(findings):
-    # 46 findings, read one by one: 24 nonstandard (names of people, places, companies and
+    # 53 findings, read one by one: 2 base (절강성), 29 nonstandard (names of people, places, companies and
     # institutions; each is a row of data/corpus/kic-china-weekly-318.problems.tsv), 17 spacing
     # (info: 11 KIC중국, 5 glossary terms spaced differently, 1 WEEKLY 뉴스), 3 inconsistent,
     # 2 variant (Dahooo). `make quality` matches them to the annotations.
     counts = Counter(f.rule for f in findings)
-    assert sum(counts.values()) <= 46, counts
+    assert sum(counts.values()) <= 53, counts
     assert counts["kozh/unknown-pair"] == 0  # every pair of the issue is in its own glossary

@@ -67,6 +67,18 @@ FIRE = [
     ("kozh/spacing", "KIC중국은 대회를 연다", [(1, 1, "KIC중국", "KIC 중국")]),
     ("kozh/spacing", "KIC  중국", [(1, 1, "KIC  중국", "KIC 중국")]),
     ("kozh/unknown-pair", "동애잉(董艾颖) 부장", [(1, 1, "동애잉", None)]),
+    # a Sino-Korean pair whose transliteration the draft also writes: the pair and its repeats
+    ("kozh/inconsistent", "허페이는 크다. 합비(合肥)의 역사\n합비는 안후이성의 성도",
+     [(1, 10, "합비", "허페이"), (2, 1, "합비", "허페이")]),
+    # a pair's leading name read in Sino-Korean elsewhere, also with a suffix (무창구 beside 우창)
+    ("kozh/inconsistent", "후베이의 무창군(武昌郡)이 생겼다.\n우창은 오늘날 무창구이다. 무창은 크다.",
+     [(2, 9, "무창", "우창"), (2, 16, "무창", "우창")]),
+    # a word that begins with a misspelling of a name the draft transliterates
+    ("kozh/inconsistent", "둥관(东莞) 시는 크다. 동쪽의 둥꽌만에 있다.", [(1, 19, "둥꽌", "둥관")]),
+    # … but a pair in quotes is a use
+    ("kozh/nonstandard", "'창제우'(常州)에 간다", [(1, 2, "창제우", "창저우")]),
+    # a wrong syllable in a paired name: shown, never applied
+    ("kozh/nonstandard", "투자국 셴민(钱敏) 국장", [(1, 5, "셴민", "첸민")]),
 ]
 
 NOT_FIRE = [
@@ -94,6 +106,15 @@ NOT_FIRE = [
     ("kozh/spacing", "중 산업"),  # short terms are not matched across spaces
     ("kozh/unknown-pair", "창저우(常州)에"),
     ("kozh/unknown-pair", "창저우(常州)에"),
+    # monuments keep their Sino-Korean names; a sentence that opens "at that time" is about the past
+    ("kozh/nonstandard", "항저우의 명소로 영은사(灵隐寺)가 있다."),
+    ("kozh/nonstandard", "명나라 때 성이 섰다. 당시 이곳은 남두(南头)라 불렸다."),
+    # a Ming garrison led by a current place name, in a sentence about the past
+    ("kozh/nonstandard", "명나라는 동완수어천호소(东莞守御千户所)를 두었다."),
+    # a name in quotes with its rendering after it is being explained, not used
+    ("kozh/nonstandard", "창춘(长春)에 간다. 이름 '장춘'(창춘)은 긴 봄이라는 뜻이다."),
+    # a word Kiwi knows is no misspelling of a name (선정 beside 선전)
+    ("kozh/inconsistent", "선전(深圳) 시가 선정되었다."),
 ]
 
 

@@ -22,7 +22,7 @@ TITLES = frozenset(
     총장 부총장 학장 교수 부교수 원사 연구원 수석연구원 총경리 부총경리 경리 총감 총재 동사장 부동사장
     주석 부주석 총리 부총리 서기 당서기 부서기 성장 부성장 시장 부시장 현장 구청장 구장 위원 위원장 부위원장
     장관 부장관 대사 총영사 영사 참사관 창업자 창업주 공동창업자 설립자 최고경영자 CEO CTO CFO COO 파트너
-    이코노미스트 수석이코노미스트 애널리스트 연구위원 감독 작가 기자 편집장 주필 선수 배우 가수 씨 여사
+    이코노미스트 수석이코노미스트 애널리스트 연구위원 감독 작가 기자 편집장 주필 선수 배우 가수 씨 여사 녀사
     """.split()
 )
 # Words that hold a title as their last part when written without a space ('수석 이코노미스트').
@@ -138,7 +138,8 @@ def classify(
     zh_kind, zh_len = _zh_suffix(han)
     ko_word = term.replace(" ", "")
     ko_kind, ko_len = _ko_suffix(ko_word) if has_hangul(term) else (None, 0)
-    if title_near and not latin and 2 <= len(han) <= 4 and zh_kind is None and ko_kind not in ("org", "company", "media"):
+    # a surname alone before a title is a person too (오(吴) 여사)
+    if title_near and not latin and 1 <= len(han) <= 4 and zh_kind is None and ko_kind not in ("org", "company", "media"):
         return "person"
     if zh_kind and ko_kind and zh_kind != ko_kind:
         # The longer, more specific suffix decides ('연구원'/'研究院' beats '원'/'院'); ties go to Chinese.

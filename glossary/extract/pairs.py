@@ -454,6 +454,8 @@ def _glosses_a_word(term: str, zh: str) -> bool:
     if j is None or (j[0] not in ("sino", "unrelated", "unknown") and not one_character):
         return False
     han = "".join(_HAN.findall(zh))
+    if len(han) > 1 and base_glossary().lookup(han) is not None:
+        return False  # a name the base glossary knows (합비(合肥): Kiwi and jieba also know a noun)
     common_chinese = chinese_words.is_common_word(han)
     if j[0] == "sino" and common_chinese and chinese_words.word_frequency(han) >= _EVERYDAY:
         return True  # 영도(領導): an everyday word, whatever else Kiwi knows by its reading (영도, Busan)

@@ -25,6 +25,7 @@ from ..errors import BadInput
 from .finding import Finding, Severity
 from .index import GlossaryIndex
 from .rules import RULES, LintContext
+from ..text.normalize import is_hangul
 
 _DIRECTIVE = re.compile(r"^\s*kozh-(disable-next-line|disable-line|disable|enable)\b(.*)$", re.S)
 
@@ -91,7 +92,22 @@ def lint_document(
                 finding = replace(finding, severity=severity)
             findings.append(finding)
     save_all()  # answers the libraries gave for this draft, for the next run (see diskmemo)
-    return _suppress(doc, _dedup(findings))
+    return _suppress(doc, _dedup([f for f in findings if not _explained_word(doc.text, f.start, f.end)]))
+
+
+_QUOTES = {"'": "'", "‘": "’", '"': '"', "“": "”"}
+
+
+def _explained_word(text: str, start: int, end: int) -> bool:
+    """The span is a word in quotation marks with its rendering in brackets after it, a name being
+    explained rather than used: '북경'(베이징)과 '남경'(난징), '장안-서경'(시안)."""
+    if start == 0 or text[start - 1] not in _QUOTES:
+        return False
+    close = text.find(_QUOTES[text[start - 1]], end, end + 16)
+    return (
+        close >= 0 and "\n" not in text[end:close] and text[close + 1 : close + 2] in ("(", "（")
+        and is_hangul(text[close + 2 : close + 3])  # a Korean rendering, not the Chinese of a pair
+    )
 
 
 _PRIORITY = (

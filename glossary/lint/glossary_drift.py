@@ -84,7 +84,7 @@ def glossary_drift(glossary) -> list[DriftGroup]:
         seen.add(frozenset(members))
         group = DriftGroup(" ".join(key))
         for term, entry in sorted(members.values(), key=lambda te: (te[1].zh, -te[0].frequency, te[0].text)):
-            verdict = judge(term.text, entry.zh, era=era_of(entry.era, entry.kind)).verdict
+            verdict = judge(term.text, entry.zh, era=era_of(entry.era, entry.kind, zh=entry.zh)).verdict
             group.renderings.append(
                 DriftRendering(entry.zh, term.text, term.status, verdict == "standard", term.id, term.frequency)
             )

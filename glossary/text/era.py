@@ -4,7 +4,7 @@
 reading (익주 益州, 소식 蘇軾), while modern ones are transliterated. A glossary entry can carry
 its era (``kozh terms set ZH --era historic``); without one, the sentence a name stands in is
 the evidence: a year before 1911, a century before the 20th, 기원전, a dynasty (한나라, 송대,
-남송) or an era word (삼국 시대, 왕조, 고대) make its names historic.
+남송), an era word (삼국 시대, 왕조, 고대) or an old name (옛 이름은 장안) make its names historic.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ _PAST = re.compile(
     r"|(?<!\d)(?:[1-9]|1\d)세기"
     rf"|[{_DYNASTY}]나라|(?<![가-힣])[{_DYNASTY}]대(?:[에의는부까가로와엔]|(?![가-힣]))"
     r"|(?<![가-힣])(?:남송|북송|동진|서진|동한|서한|북위|동위|서위|남당|북제|북주|남제|오호십육국)"
-    r"|왕조|황제|고대|(?:삼국|춘추|전국|오대십국|위진남북조)\s?시대|발해|고구려|부여"
+    r"|왕조|황제|고대|옛\s?(?:이름|지명|명칭)|(?:삼국|춘추|전국|오대십국|위진남북조)\s?시대|발해|고구려|부여"
 )
+_THEN = re.compile(r"(?:그\s?)?(?:당시|무렵|때)(?:[에의는]|\s)|이\s?(?:무렵|때)")
 _SENTENCE_END = re.compile(r"(?<=[다요음함임됨])[.!?]\s+|[。！？]")
 
 
@@ -30,13 +31,22 @@ def past_sentence(line: str, column: int) -> bool:
     True
     >>> past_sentence("2023년 창춘(长春)에서 열린 회의", 6)
     False
+    >>> past_sentence("한대에 강하군이 되었다. 당시는 두 거리를 쌍성(双城)이라 했다.", 25)
+    True
     """
-    start = 0
+    start, previous = 0, None
     for m in _SENTENCE_END.finditer(line):
         if m.end() > column:
-            return bool(_PAST.search(line, start, m.start() + 1))
-        start = m.end()
-    return bool(_PAST.search(line, start))
+            return _speaks_of_past(line, start, m.start() + 1, previous)
+        previous, start = (0, m.start() + 1), m.end()
+    return _speaks_of_past(line, start, len(line), previous)
+
+
+def _speaks_of_past(line: str, start: int, end: int, previous: tuple[int, int] | None) -> bool:
+    if _PAST.search(line, start, end):
+        return True
+    # a sentence that opens with "at that time" is about a time its paragraph named before
+    return previous is not None and bool(_THEN.match(line, start)) and bool(_PAST.search(line, *previous))
 
 
 def past_at(text: str, at: int) -> bool:
@@ -46,20 +56,38 @@ def past_at(text: str, at: int) -> bool:
     return past_sentence(text[start : end if end >= 0 else len(text)], at - start)
 
 
-MODERN_BY_DEFAULT = ("person", "place")
+MODERN_BY_DEFAULT = ("person", "place", "company")
 """Kinds judged as modern names when the entry gives no era (``kozh terms set ZH --era historic``
-marks the exceptions: 孔子 공자, 长安 장안). Institutions, companies and media keep the Korean
-habit of Sino-Korean or translated names (공업정보화부, 인민일보), so only people and places."""
+marks the exceptions: 孔子 공자, 长安 장안). Institutions and media keep the Korean habit of
+Sino-Korean or translated names (공업정보화부, 인민일보); so do banks, insurers and brokers
+(:data:`FINANCIAL_ENDINGS`: 공상은행 工商银行), while other companies are written as their
+brand sounds (비야디, 톈허광에너지 for 天合光能, not 천합광에너지)."""
+
+FINANCIAL_ENDINGS = ("银行", "銀行", "保险", "保險", "证券", "證券", "信托", "信託")
+
+MONUMENT_ENDINGS = frozenset("寺塔楼樓庙廟宫宮阁閣亭祠陵墓")
+"""Last characters of the names of temples, pagodas, towers, shrines and tombs: Korean keeps
+their customary Sino-Korean names (소림사 少林寺, 황학루 黄鹤楼, 육화탑 六和塔) beside the
+transliteration, so no era is assumed for them."""
 
 
-def era_of(era: str | None, kind: str | None, *, past: bool = False) -> str | None:
-    """The era a name is judged in: the entry's, else modern for people and places.
+def era_of(era: str | None, kind: str | None, *, past: bool = False, zh: str = "") -> str | None:
+    """The era a name is judged in: the entry's, else modern for people, places and companies.
 
     A name in a newsletter about today's China is modern unless marked historic: its Sino-Korean
     reading (장춘 for 长春) is then shown with the transliteration, never applied. A name in a
-    sentence about the past (``past``, see :func:`past_sentence`: 한나라 때 익주)
-    may be either, so both readings are accepted.
+    sentence about the past (``past``, see :func:`past_sentence`: 한나라 때 익주) may be either,
+    so both readings are accepted (era ``past``), and so may a monument's (``zh`` ending in 寺,
+    塔, 楼 …).
     """
     if era:
         return era
-    return None if past or kind not in MODERN_BY_DEFAULT else "modern"
+    if past:
+        return "past"
+    if zh.endswith("族") and kind in (None, "other", "concept"):
+        return "modern"  # a people is named as it is called today (야오족 瑶族; 한족 is the exception)
+    if kind not in MODERN_BY_DEFAULT or zh[-1:] in MONUMENT_ENDINGS:
+        return None
+    if kind == "company" and zh.endswith(FINANCIAL_ENDINGS):
+        return None
+    return "modern"

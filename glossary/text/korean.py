@@ -229,6 +229,12 @@ def prefix_starts(text: str, prefix: str) -> list[int]:
     return out
 
 
+def name_starts(text: str, name: str) -> list[int]:
+    """Where ``name`` stands as a word in ``text``, alone or with a suffix and particles
+    (무창 finds 무창은 and 무창구이다, not 무창군)."""
+    return [at for at in prefix_starts(text, name) if tail_ok(text, at + len(name))]
+
+
 def stem_starts(text: str, base: str) -> list[int]:
     """Where a word whose :func:`stem` is ``base`` stands in ``text`` (류싱천 finds 류싱천은)."""
     out = []

@@ -577,7 +577,7 @@ def _segments(text: str) -> list[tuple[str, str, str | None]]:
             if entry is None:
                 continue
             forms, kind = entry
-            if kind == "exception" or (
+            if kind in ("exception", "abbreviation") or (
                 stem >= 2 and (kind == "suffix" or (kind == "geo" and n >= 2))
             ):
                 hit = (text[i : i + n], forms[0])

@@ -8,6 +8,9 @@ The Korean string is aligned to the Chinese characters by dynamic programming. E
 * ``translation`` — a lexicon translation (会展中心 컨벤션센터);
 * ``near`` — a non-standard spelling of the same sound (조우 for 周 저우), found by comparing
   jamo strings with rapidfuzz;
+* ``misread`` — in a transliterated name, another syllable at a character's place (쉰 for 鞠 쥐
+  in 쉰보): the verdict is ``unknown`` (not a spelling of the same sound, so no evidence that a
+  look-alike word is the name), with a suggestion that is never applied unasked;
 
 and Korean syllables aligned to nothing are ``other``. Which reading is right depends on the
 referent (외래어 표기법 제4장): modern people and places are transliterated, people before 1911
@@ -53,9 +56,10 @@ class Part:
     Attributes:
         korean: the Korean syllables of this piece.
         chinese: the Chinese characters it renders ('' for ``other``).
-        label: 'standard', 'sino', 'near', 'translation' or 'other'.
+        label: 'standard', 'sino', 'near', 'misread', 'translation' or 'other'.
         standard: the standard spelling of this piece ('' for translation/other); for ``near``
-            the transliteration it approximates, for ``sino`` the reading itself.
+            the transliteration it approximates, for ``misread`` the one it replaces, for
+            ``sino`` the reading itself.
         generic: the piece is a generic suffix or institutional word (市, 研究院), which may be
             Sino-Korean or translated in any verdict.
     """
@@ -247,8 +251,10 @@ def _candidates(chinese: str, era: str | None) -> tuple[tuple[_Cand, ...], ...]:
                     continue
                 sino = hanzi.sino_korean(trad[i : i + n])
                 for f in forms:
-                    if kind == "exception":
+                    if kind == "exception" or (kind == "abbreviation" and f == forms[0]):
                         label, std = "standard", f
+                    elif kind == "abbreviation":
+                        label, std = "sino", f  # 장강삼각주 for 长三角: the long name's reading
                     elif f == sino or _is_sino(f, trad[i : i + n]):
                         label, std = "sino", f
                     elif kind == "customary":
@@ -499,8 +505,10 @@ def judge(korean: str, chinese: str, *, era: str | None = None, customary_ok: bo
         korean: the Korean rendering (spaces and punctuation are ignored).
         chinese: the Chinese term, simplified or traditional.
         era: 'modern' (transliteration is the standard), 'historic' (people before 1911 and
-            historic places: the Sino-Korean reading is the standard, transliteration accepted)
-            or None (no referent known: both are accepted).
+            historic places: the Sino-Korean reading is the standard, transliteration accepted),
+            None (no referent known: both are accepted) or 'past' (like None, for a name in a
+            sentence about the past, where a name led by a current place keeps its Sino-Korean
+            reading too: 동완수어천호소 東莞守御千戶所, a Ming garrison).
         customary_ok: accept customary Sino-Korean forms of modern names (상해 for 上海).
 
     Returns:
@@ -537,14 +545,14 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
     near_share = sum(len(p.chinese) for p in parts if p.label == "near") / len(zh)
     score = round(coverage * ko_share * (1 - 0.3 * near_share), 3)
 
-    core = [p for p in aligned if not p.generic and p.label in ("standard", "sino", "near")]
+    core = [p for p in aligned if not p.generic and p.label in ("standard", "sino", "near", "misread")]
     labels = {p.label for p in core}
     unexplained = [p for p in parts if p.label == "other" and p.korean and not _generic_korean(p.korean)]
     if coverage < 0.5 or score < 0.3 or not aligned:
         verdict = "unrelated"
     elif "near" in labels or _stray_lead(parts):
         verdict = "nonstandard"
-    elif unexplained and "standard" in labels:
+    elif "misread" in labels or (unexplained and "standard" in labels):
         # Korean that renders none of the characters by any reading (웬 for 元 in 류웬춘 is
         # caught above; 홍보 for 发布 is a translation the lexicon does not know): never standard
         verdict = "unknown"
@@ -561,6 +569,17 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
         suggestion = _onto_written(ko_raw, parts, pieces)
         if suggestion == ko_raw:
             suggestion, confident = None, False
+    if verdict in ("sino", "mixed", "unknown") and era not in ("historic", "past"):
+        lead = _sino_place_lead(ko_raw, ko, zh)
+        if lead is not None:
+            verdict, suggestion, confident = "nonstandard", lead, False
+    if verdict in ("unrelated", "unknown") and suggestion is None and era not in ("historic", "past"):
+        # a current place written a syllable a character, or as many as its rendering, and not
+        # read right (함비 for 合肥 허페이): the standard is shown, never applied
+        readings = _place_readings(zh)
+        read = any(p.label in ("standard", "sino", "near") for p in parts)  # 비 of 함비; 광저우 for 北京 is another city
+        if read and readings is not None and len(ko) in (len(zh), len(readings[0])) and ko not in (readings[0], *readings[1]):
+            verdict, suggestion, confident = "unknown", readings[0], False
     if verdict in ("unrelated", "nonstandard"):
         ok = False
     elif verdict == "sino" and era == "modern":
@@ -568,6 +587,54 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
     else:
         ok = True
     return Judgement(ko_raw, zh_raw, verdict, suggestion, parts, round(coverage, 3), score, ok, confident)
+
+
+def _sino_place_lead(written: str, ko: str, zh: str) -> str | None:
+    """The rendering with its leading place name transliterated, when a longer name begins with
+    a current place the base glossary knows, read in Sino-Korean: 중관촌창업단지(中关村创智园)
+    → 중관춘창업단지, 서호10경(西湖十景) → 시후10경. The rest stays as written (창업단지 is
+    Korean); the place is modern whatever the name it leads (외래어 표기법 제4장 제2절 제2항:
+    a historic place name that is also a current one is transliterated)."""
+    # the place may follow one character read as such (신서호10경 for 新西湖十景: 신 is 新)
+    first = {hanzi.sino_korean(zh[0]), hanzi.to_hangul(zh[0])}
+    for skip in (0, 1):
+        if skip and ko[:1] not in first:
+            break
+        # the rest is two characters or more: one (長江口 창장커우) is part of the name
+        for k in range(len(zh) - 2, skip + 1, -1):
+            readings = _place_readings(zh[skip:k])
+            if readings is None:
+                continue
+            standard, sinos = readings
+            sino = next((s for s in sinos if ko.startswith(s, skip)), None)
+            if sino is None or ko.startswith(standard, skip) or len(ko) == skip + len(sino):
+                break
+            head, rest, count = [], [], 0
+            for ch in written:
+                if count < skip + len(sino):
+                    if count < skip:
+                        head.append(ch)
+                    count += is_hangul(ch)
+                    continue
+                rest.append(ch)
+            return "".join(head) + standard + "".join(rest)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _place_readings(zh: str) -> tuple[str, tuple[str, ...]] | None:
+    """(standard rendering, Sino-Korean readings) of a current place the base glossary knows, or
+    of a place abbreviation of the lexicon (长三角: 창장삼각주, 장강삼각주); else None."""
+    from glossary.translit.base import base_glossary
+
+    forms, kind = hanzi._lexicon_keyed().get(zh, ((), ""))
+    if kind == "abbreviation":
+        return forms[0], forms[1:]
+    base = base_glossary()
+    name = base.lookup(zh)
+    if name is None or name.kind != "place" or not name.sino or name.sino in base.quiet:
+        return None
+    return name.korean, (name.sino,)
 
 
 @lru_cache(maxsize=1)
@@ -594,20 +661,58 @@ def _stray_lead(parts: tuple[Part, ...]) -> bool:
 
 
 def _read_unaligned(parts: list[Part]) -> list[Part]:
-    """Korean aligned to nothing that still sounds like its character's transliteration is near.
+    """Korean aligned to nothing that still stands for a character becomes near or misread.
 
-    웬 for 元 in 류웬춘 (刘元春) is a known misspelling of 위안; 룡 beside a translated part is
-    too. One character's worth only: longer stretches are translations (홍보 for 发布).
+    * near: it sounds like the character's transliteration. 웬 for 元 in 류웬춘 (刘元春) is a
+      known misspelling of 위안; 룡 beside a translated part is too. One character's worth only:
+      longer stretches are translations (홍보 for 发布). A syllable read for a character plus a
+      stray one after it can be one near spelling too (투우 for 投 터우 in 투우중왕).
+    * misread: in a transliterated name (its neighbours read by the standard), a character left
+      with as many syllables as its transliteration, give or take one, which are none of its
+      readings (쉰 for 鞠 in 쉰보, 취 for 求 in 천취파, 아오 for 粤 웨): wrong syllables at the
+      character's place.
     """
-    out = []
-    for p in parts:
+    out: list[Part] = []
+    k = 0
+    while k < len(parts):
+        p = parts[k]
+        q = parts[k + 1] if k + 1 < len(parts) else None
+        if (
+            q is not None and p.label in ("sino", "standard") and not p.generic and len(p.chinese) == 1
+            and q.label == "other" and not q.chinese and len(q.korean) == 1
+        ):
+            standard = hanzi.to_hangul(p.chinese)
+            if standard != p.korean and _near_distance(p.korean + q.korean, standard) is not None:
+                out.append(Part(p.korean + q.korean, p.chinese, "near", standard))
+                k += 2
+                continue
         if p.label == "other" and p.korean and len(p.chinese) == 1:
             standard = hanzi.to_hangul(p.chinese)
             if p.korean in deviations().get(standard, ()) or _sounds_alike(p.korean, standard):
                 out.append(Part(p.korean, p.chinese, "near", standard))
+                k += 1
+                continue
+            if _misread(parts, k, standard):
+                out.append(Part(p.korean, p.chinese, "misread", standard))
+                k += 1
                 continue
         out.append(p)
+        k += 1
     return out
+
+
+def _misread(parts: list[Part], k: int, standard: str) -> bool:
+    p = parts[k]
+    if abs(len(p.korean) - len(standard)) > 1 or _generic_korean(p.korean) or not is_hangul(standard[:1]):
+        return False
+    neighbours = [parts[x] for x in (k - 1, k + 1) if 0 <= x < len(parts)]
+    if not all(q.label == "standard" or q.generic for q in neighbours):
+        return False  # beside another doubtful part it is more likely a translation (홍보 for 发布)
+    core = [q for x, q in enumerate(parts) if x != k and not q.generic]
+    # the rest of the name is read, and read by the standard somewhere (not a Sino-Korean name)
+    return bool(core) and all(q.chinese and q.label in ("standard", "near") for q in core) and any(
+        q.label == "standard" for q in core
+    )
 
 
 def _sounds_alike(found: str, standard: str) -> bool:
@@ -632,7 +737,7 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
     part is at a character whose reading the whole name fixes, and is either a known misspelling
     (티엔 for 톈) or the same number of syllables as the standard (룡 for 룽).
     """
-    if verdict == "nonstandard":
+    if verdict == "nonstandard" or (verdict == "unknown" and any(p.label == "misread" for p in parts)):
         fixed = hanzi.context_fixed(zh)
         stray = _stray_lead(parts)
         pieces: list[str] = []
@@ -647,6 +752,9 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
                 known = p.korean in deviations().get(p.standard, ())
                 certain = at >= 0 and all(fixed[at : at + len(p.chinese)])
                 confident = confident and certain and (known or len(p.korean) == len(p.standard))
+            elif p.label == "misread":
+                pieces.append(p.standard)  # a different syllable, not a spelling of it: asked
+                confident = False
             elif k == 0 and stray:
                 pieces.append("")
                 confident = False

@@ -146,20 +146,25 @@ class LintContext:
     def judge(self, korean: str, chinese: str, era: str | None = None):
         return judge(korean, chinese, era=era)
 
-    def nonstandard_form(self, korean: str, zh: str, *, era: str | None = None) -> tuple[str, bool] | None:
+    def nonstandard_form(
+        self, korean: str, zh: str, *, era: str | None = None, paired: bool = False
+    ) -> tuple[str, bool] | None:
         """``(standard form, confident)`` when ``korean`` is a non-standard rendering of ``zh``, else None.
 
         The judge decides both (:func:`glossary.translit.judge.judge`, the same answer ``kozh judge`` prints):
         a ``nonstandard`` verdict, a Sino-Korean reading of a name marked modern, or a transliterated
-        name marked historic. Confident means the fix may be applied unasked. The rules that report
-        a non-standard rendering (nonstandard, inconsistent, drift, base) all ask here.
+        name marked historic; and, when the draft or the glossary pairs the two (``paired``: 쉰보(鞠博)),
+        an ``unknown`` rendering with a syllable misread (쉰 for 鞠 쥐). Rules that find a word by its
+        look (drift, base) leave ``paired`` off: a misread is no evidence that a word is the name.
+        Confident means the fix may be applied unasked. The rules that report a non-standard
+        rendering (nonstandard, inconsistent, drift, base) all ask here.
         """
         if not korean or len(zh) > 40 or not has_han(zh) or has_hangul(zh):
             return None
         j = self.judge(korean, zh, era)
         if j.suggestion is None or norm_key(j.suggestion) == norm_key(korean):
             return None
-        if j.verdict == "nonstandard" or (j.verdict == "sino" and era == "modern") or (
+        if j.verdict == "nonstandard" or (j.verdict == "unknown" and paired) or (j.verdict == "sino" and era == "modern") or (
             j.verdict == "standard" and era == "historic"
         ):
             return j.suggestion, j.confident

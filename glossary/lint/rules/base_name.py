@@ -82,8 +82,8 @@ class BaseNameRule:
         found = []
         for stem, (name_part, names) in hits:
             starts = context.positions_of(stem)
-            if not starts or is_common_word(name_part):
-                continue
+            if not starts or (is_common_word(name_part) and stem == name_part):
+                continue  # a word too (절강, 소주): reported only with its suffix (절강성)
             suggestions = set()
             for name in names:
                 era = "modern" if name.kind in ("person", "place") else None

@@ -100,7 +100,7 @@ class Drift:
             ref = team[0]
             term = _team_term(index, ref)
             entry = index.entries[term.entry_id]
-            zh, era, safe = entry.zh, era_of(entry.era, entry.kind), term.status == "preferred"
+            zh, era, safe = entry.zh, era_of(entry.era, entry.kind, zh=entry.zh), term.status == "preferred"
         else:
             base = context.base
             known = [m for m in members if base is not None and base.knows(m)]

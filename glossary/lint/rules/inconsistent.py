@@ -9,8 +9,9 @@ from typing import Iterator
 from ..finding import Finding, Severity
 from ..index import NAME_KINDS
 from ...text.era import era_of
-from ...text.korean import prefix_starts, stem_starts
+from ...text.korean import decompose, distinct_words, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key
+from ...translit.base import base_glossary
 from ...translit.hanzi import sino_korean, to_hangul
 
 
@@ -18,14 +19,20 @@ class Inconsistent:
     """Entry rendered more than one way, or a pair that departs from the glossary's rendering.
 
     ## What it does
-    Three checks:
+    Six checks:
 
     1. an ``X(汉字)`` pair whose ``X`` is not the glossary's reference rendering of ``汉字``
        (산업정보화부(工业和信息化部) when the glossary has 공업정보화부);
     2. one entry rendered two ways in the draft (중관촌 here, 중관춘 there): every occurrence
        of a rendering other than the reference is reported;
     3. a pair's leading name (中关村 in 중관촌창업단지(中关村创智园)) used on its own in the draft
-       both in its Sino-Korean reading and in its transliteration (중관촌 커뮤니티 … 중관춘 포럼).
+       both in its Sino-Korean reading and in its transliteration (중관촌 커뮤니티 … 중관춘 포럼);
+    4. a transliterated pair (자오쯔양(趙紫陽)) whose Sino-Korean reading (조자양) the draft
+       also uses;
+    5. a Sino-Korean pair (한구(漢口)) whose transliteration (한커우) the draft also uses: the
+       pair and every Sino-Korean mention are reported;
+    6. a word beginning with a misspelling of a name a pair transliterates (선쩐허 when the
+       draft has 선전(深圳)).
 
     The *reference* rendering is the preferred term when the entry has one. Without one (an
     extracted glossary, where every rendering is a ``candidate``), it is the admitted or candidate
@@ -119,8 +126,18 @@ class Inconsistent:
 
         # 3. a pair's leading name used on its own in two spellings
         yield from self._leading_names(document, index, context, reported)
-        # 4. a transliterated pair's name written elsewhere in its Sino-Korean reading
+        # 4. and 5. a pair's name written elsewhere in its other reading
         yield from self._sino_mentions(document, context, reported)
+        # 6. a pair's name misspelt elsewhere
+        yield from self._near_spellings(document, context, reported)
+
+    def _other_reading(self, context, at, written, standard, line, zh, *, entry_zh=None) -> Finding:
+        """``written`` at ``at`` is the other reading of a name the draft transliterates."""
+        return context.finding(
+            self, at, at + len(written),
+            f"{written} and {standard} (line {line}) both render {zh} in this draft: {standard} is the transliteration",
+            suggestions=(standard,), replacement=standard, safe=False, entry_zh=entry_zh,
+        )
 
     def _sino_mentions(self, document, context, reported) -> Iterator[Finding]:
         """자오쯔양(趙紫陽) in one place and 조자양 in another: the same person, read two ways.
@@ -128,9 +145,6 @@ class Inconsistent:
         Only for the draft's own transliterated pairs, and only when Kiwi does not read the
         Sino-Korean form as a common word (무한 for 武漢 is also "infinite").
         """
-        from ...translit.hanzi import sino_korean
-        from ...text.korean import is_common_word
-
         text = document.text
         done: set[str] = set()
         for pair, start, _ in context.pairs:
@@ -140,11 +154,17 @@ class Inconsistent:
             done.add(zh)
             term = norm_key(pair.term)
             sino = sino_korean(zh)
-            if sino == term or sino not in text or context.judge(term, zh, None).verdict != "standard":
+            if sino == term:
+                yield from self._transliteration_used(document, context, reported, pair, start)
+                continue
+            if sino not in text or context.judge(term, zh, None).verdict != "standard":
                 continue
             # as a word of its own (조자양은) or leading a compound (연변조선족자치주, 용정차)
             starts = prefix_starts(text, sino)
-            if not starts or is_common_word(sino):
+            if is_common_word(sino):
+                # a word too (안도 "relief"): only where an administrative suffix makes it a place
+                starts = [at for at in starts if _suffix_follows(text, at + len(sino))]
+            if not starts:
                 continue
             line = document.line_col(start)[0]
             for at in starts:
@@ -152,12 +172,83 @@ class Inconsistent:
                 if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
                     continue  # (an alias given in brackets, 충칭(중경, 重慶), is a gloss, not a use)
                 reported.add((at, end))
-                yield context.finding(
-                    self, at, end,
-                    f"{sino} and {pair.term} (line {line}) both render {zh} in this draft: "
-                    f"{pair.term} is the transliteration",
-                    suggestions=(pair.term,), replacement=pair.term, safe=False, entry_zh=zh,
-                )
+                yield self._other_reading(context, at, sino, pair.term, line, zh, entry_zh=zh)
+
+    def _transliteration_used(self, document, context, reported, pair, pair_start) -> Iterator[Finding]:
+        """한구(漢口) in one place and 한커우 in another: the draft itself uses the transliteration
+        of a name it gives in Sino-Korean, so every Sino-Korean mention is reported."""
+        text, zh, sino = document.text, pair.zh, norm_key(pair.term)
+        standard = context.judge(sino, zh, "modern").suggestion
+        if not standard or " " in standard or is_common_word(standard):
+            return
+        used = [at for at in name_starts(text, standard) if not inside_brackets(text, at)]
+        if not used:
+            return
+        line = document.line_col(used[0])[0]
+        for at in sorted({pair_start, *name_starts(text, sino)}):
+            end = at + len(sino)
+            if (at, end) in reported or text[at:end] != sino or (at != pair_start and inside_brackets(text, at)):
+                continue
+            reported.add((at, end))
+            yield self._other_reading(context, at, sino, standard, line, zh, entry_zh=zh)
+
+    def _near_spellings(self, document, context, reported) -> Iterator[Finding]:
+        """선전(深圳) in one place and 선쩐허 in another: a word that begins with a misspelling
+        of a name the draft transliterates (다펭만 for 다펑), as the judge reads it: the same
+        sounds spelt otherwise, never another syllable. Words Kiwi knows (선정 is no misspelt
+        선전) are left alone."""
+        text = document.text
+        names: dict[str, str] = {}
+        for pair, _, _ in context.pairs:
+            if not all(is_han(c) for c in pair.zh):
+                continue
+            place = _leading_place(pair.zh)  # 東莞 of 東莞守御千戶所: the draft gives its Chinese
+            if place is not None:
+                names.setdefault(*place)
+            j = context.judge(norm_key(pair.term), pair.zh, "modern")
+            if j.verdict != "standard":
+                continue
+            # the name the pair leads with: 다펑 of 다펑 신구(大鹏新区)
+            lead = ""
+            for p in j.parts:
+                if p.generic or p.label != "standard":
+                    break
+                lead += p.korean
+            if len(lead) >= 2:
+                names.setdefault(lead, "".join(p.chinese for p in j.parts)[: len(lead)])
+        if not names:
+            return
+        # a misspelling keeps the first consonant (상둥 for 산둥, 다펭 for 다펑)
+        by_first: dict[int, list[str]] = defaultdict(list)
+        for term in names:
+            by_first[decompose(term[0])[0]].append(term)
+        for word in sorted(distinct_words(text)):
+            first = decompose(word[0])
+            for term in by_first.get(first[0], ()) if first else ():
+                written = word[: len(term)]
+                if len(written) < len(term) or written == term or written in names:
+                    continue
+                common = is_common_word(written)  # 동관 is also a word: only as a place (동관 시)
+                zh = names[term]
+                j = context.judge(written, zh, "modern")
+                if j.verdict != "nonstandard" or j.suggestion != term or is_common_word(word):
+                    continue
+                if any(p.label not in ("standard", "near") for p in j.parts) or sum(p.label == "near" for p in j.parts) != 1:
+                    continue  # one syllable spelt otherwise, the same sound (중국 is no misread 중산)
+                for at in prefix_starts(text, written):
+                    end = at + len(written)
+                    if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
+                        continue
+                    if at and text[at - 1].isdigit():
+                        continue  # 2016년신설: a counter after a number
+                    if common and not _suffix_follows(text, end):
+                        continue
+                    reported.add((at, end))
+                    yield context.finding(
+                        self, at, end,
+                        f"{written} misspells {term} ({zh}), as this draft writes it",
+                        suggestions=(term,), replacement=term, safe=False, entry_zh=zh,
+                    )
 
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
         done: set[str] = set()
@@ -183,17 +274,24 @@ class Inconsistent:
                     doc_stems = set(context.stems.values())
                 if sino in doc_stems and standard in doc_stems:
                     line = document.line_col(stem_starts(text, standard)[0])[0]
-                    for start in stem_starts(text, sino):
+                    for start in name_starts(text, sino):  # 무창은, and 무창구 with its suffix
                         end = start + len(sino)
                         if (start, end) in reported:
                             continue
                         reported.add((start, end))
-                        yield context.finding(
-                            self, start, end,
-                            f"{sino} and {standard} (line {line}) both render {sub} in this draft: "
-                            f"{standard} is the transliteration",
-                            suggestions=(standard,), replacement=standard, safe=False,
-                        )
+                        yield self._other_reading(context, start, sino, standard, line, sub)
+
+
+@lru_cache(maxsize=65536)
+def _leading_place(zh: str) -> tuple[str, str] | None:
+    """(standard rendering, Chinese) of the longest current place ``zh`` begins with, of two
+    characters or more, as the base glossary knows it (東莞 for 東莞守御千戶所)."""
+    base = base_glossary()
+    for k in range(len(zh), 1, -1):
+        name = base.lookup(zh[:k])
+        if name is not None and name.kind == "place" and len(name.korean) >= 2:
+            return name.korean, zh[:k]
+    return None
 
 
 def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
@@ -227,6 +325,16 @@ def _majority(found: list[tuple[int, int, str]]) -> str:
     return min(counts, key=lambda n: (-counts[n], first[n]))
 
 
+_PLACE_SUFFIXES = frozenset("시현구성진")
+"""Administrative suffixes written onto a place name (안도현, 무창구)."""
+
+
+def _suffix_follows(text: str, end: int) -> bool:
+    """An administrative suffix follows ``end``, joined or after one space, with nothing but
+    particles after it (안도현, 동관 시와; not 안도 시간)."""
+    at = end + (text[end : end + 1] == " ")
+    return text[at : at + 1] in _PLACE_SUFFIXES and tail_ok(text, at + 1)
+
 _TRANSLATED_KINDS = ("org", "company", "media")
 """Kinds Korean usually writes in Sino-Korean or translation (공업정보화부, 인민일보)."""
 
@@ -246,7 +354,7 @@ def _reference(context, entry):
                     return term
     if entry.kind not in NAME_KINDS:
         return ref
-    era = era_of(entry.era, entry.kind)
+    era = era_of(entry.era, entry.kind, zh=entry.zh)
     # among equally good guesses, the one the judge calls standard (중관춘 over 중관촌)
     for term in entry.usable():
         if (term.status, term.frequency) != (ref.status, ref.frequency):
@@ -268,7 +376,7 @@ def _standard_beats(context, entry, korean: str, ref) -> bool:
     """True when ``korean`` is standard for a name and the unpreferred reference is not."""
     if ref.status == "preferred" or entry.kind not in NAME_KINDS:
         return False
-    era = era_of(entry.era, entry.kind)
+    era = era_of(entry.era, entry.kind, zh=entry.zh)
     return context.nonstandard_form(korean, entry.zh, era=era) is None and (
         context.nonstandard_form(ref.text, entry.zh, era=era) is not None
     )

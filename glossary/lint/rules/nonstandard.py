@@ -6,7 +6,19 @@ from typing import Iterator
 
 from ...text.era import era_of, past_at
 from ..finding import Finding, Severity
-from ...text.normalize import has_hangul, norm_key
+from ...text.korean import is_common_word, prefix_starts, tail_ok, word_at
+from ...text.normalize import has_hangul, inside_brackets, is_hangul, norm_key
+from ...translit.base import SINO_LEVELS, base_glossary
+
+
+def is_hangul_word(text: str) -> bool:
+    return all(is_hangul(ch) for ch in text)
+
+
+def _current_place(zh: str) -> bool:
+    """A province or city the base glossary knows, or one of its hand-made places (西湖, 长江)."""
+    name = base_glossary().lookup(zh)
+    return name is not None and name.kind == "place" and (name.level in SINO_LEVELS or not name.level)
 
 
 class Nonstandard:
@@ -57,9 +69,10 @@ class Nonstandard:
             if finding is not None:
                 seen.add((start, end))
                 yield finding
+                yield from self._compounds(context, pair, finding, seen)
         for m in context.matches:
-            if (m.start, m.end) in seen:
-                continue
+            if (m.start, m.end) in seen or inside_brackets(context.document.text, m.start):
+                continue  # a reading given in brackets (난징(남경)) is a gloss, not a use
             entries = {t.entry_id for t in index.ko_terms_of(m.terms)}
             if len(entries) != 1:
                 continue
@@ -70,6 +83,27 @@ class Nonstandard:
             finding = self._judge_one(context, m.start, m.end, term_texts[0].text, entry.zh, entry.kind, entry)
             if finding is not None:
                 yield finding
+
+    def _compounds(self, context, pair, finding, seen) -> Iterator[Finding]:
+        """The reported rendering leading a longer word elsewhere (용정차 after 용정(龙井)):
+        the same name, reported with the same suggestion unless Kiwi knows the word."""
+        text, term = context.document.text, pair.term
+        if len(term) < 2 or not is_hangul_word(term):
+            return
+        for at in prefix_starts(text, term):
+            end = at + len(term)
+            if (at, end) in seen or context.covered[at] or tail_ok(text, end) or inside_brackets(text, at):
+                continue  # a word of its own is a match of the glossary term, reported below
+            if is_common_word(word_at(text, at) or ""):
+                continue
+            seen.add((at, end))
+            yield context.finding(
+                self, at, end,
+                f"{term} (in {word_at(text, at)}) is not the standard transliteration of {pair.zh}: "
+                f"write {finding.suggestions[0]}",
+                suggestions=finding.suggestions, replacement=finding.suggestions[0], safe=False,
+                entry_zh=finding.entry_zh,
+            )
 
     def _judge_one(self, context, start, end, korean, zh, kind, entry) -> Finding | None:
         # every kind: a transliterated name classed concept or other is still a name (长春 as concept)
@@ -83,8 +117,11 @@ class Nonstandard:
             norm = norm_key(korean)
             if any(t.norm == norm and t.status in ("preferred", "admitted") for t in entry.ko_terms):
                 return None  # a person chose or accepted it (the TUI's and the editor's "accept")
-        past = past_at(context.document.text, start)
-        verdict = context.nonstandard_form(korean, zh, era=era_of(entry.era if entry else None, kind, past=past))
+        # a historic place name that is also a current one is transliterated (제4장 제2절 제2항):
+        # a sentence about the past excuses a Sino-Korean reading only of other names
+        past = past_at(context.document.text, start) and not _current_place(zh)
+        era = era_of(entry.era if entry else None, kind, past=past, zh=zh)
+        verdict = context.nonstandard_form(korean, zh, era=era, paired=True)
         if verdict is None:
             return None
         suggestion, confident = verdict
