@@ -98,9 +98,6 @@ class Term:
     """How many sightings have been recorded."""
 
 
-# Columns in dataclass order, so rows become objects positionally (fast for 100,000s of rows).
-_ENTRY_COLS = ", ".join(f.name for f in fields(Entry))
-_TERM_COLS = ", ".join(f.name for f in fields(Term))
 
 
 @dataclass(frozen=True)
@@ -117,9 +114,6 @@ class Sighting:
     date: str | None
 
 
-_SIGHTING_COLS = ", ".join(f.name for f in fields(Sighting))
-
-
 @dataclass(frozen=True)
 class Changeset:
     """A group of changes made by one command; the unit of undo."""
@@ -128,6 +122,10 @@ class Changeset:
     command: str
     at: str
     changes: int
+
+
+# Columns in dataclass order, so rows become objects positionally (fast for 100,000s of rows).
+_ENTRY_COLS, _TERM_COLS, _SIGHTING_COLS = (", ".join(f.name for f in fields(c)) for c in (Entry, Term, Sighting))
 
 
 def _now() -> str:

@@ -340,6 +340,14 @@ class _ZhMap(Mapping):
         return iter(self.map)
 
 
+def _position(sorted_ids, key: int) -> int:
+    """Where ``key`` stands in a sorted id column; KeyError when it is not there."""
+    k = bisect_left(sorted_ids, key)
+    if k == len(sorted_ids) or sorted_ids[k] != key:
+        raise KeyError(key)
+    return k
+
+
 class _Table:
     """The index's entries and terms, stored by column; rows become objects only when asked for.
 
@@ -409,10 +417,7 @@ class _Table:
     def term(self, term_id: int) -> Term:
         t = self._terms.get(term_id)
         if t is None:
-            k = bisect_left(self.t_by_id, term_id)
-            if k == len(self.t_by_id) or self.t_by_id[k] != term_id:
-                raise KeyError(term_id)
-            t = self._term_at(self.t_row_by_id[k])
+            t = self._term_at(self.t_row_by_id[_position(self.t_by_id, term_id)])
         return t
 
     def _term_at(self, row: int) -> Term:
@@ -429,9 +434,7 @@ class _Table:
     def entry(self, entry_id: int) -> EntryInfo:
         e = self._entries.get(entry_id)
         if e is None:
-            row = bisect_left(self.e_id, entry_id)
-            if row == len(self.e_id) or self.e_id[row] != entry_id:
-                raise KeyError(entry_id)
+            row = _position(self.e_id, entry_id)
             lo, hi = bisect_left(self.t_entry, entry_id), bisect_right(self.t_entry, entry_id)
             e = EntryInfo(
                 entry_id, self.e_zh[row], self.e_zh_hant.get(row), self.e_pinyin.get(row), self.e_kind.get(row),
