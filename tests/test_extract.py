@@ -90,6 +90,7 @@ FORMS = [
 ]
 
 NON_PAIRS = [
+    "일본의 오사카(大阪) 지사와 한국의 부산(釜山) 공장",  # another country's names
     "**장 소:** 중국 베이징 (北京方恒假日酒店) \\*온/오프라인 진행",  # the city, not the hotel
     "유기발광다이오드(OLED)처럼",  # Korean(English)
     "글로벌혁신센터(KIC중국) 공식",

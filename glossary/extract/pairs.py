@@ -525,7 +525,13 @@ class _Builder:
         term = " ".join(self.text[s:e].split())
         if not any(map(str.isalpha, term)) or has_han(term):
             return
+        if _OTHER_COUNTRY_BEFORE.search(self.text, max(0, s - 12), s):
+            return  # 일본의 교토(京都), 대한민국의 서울(漢城): not a Chinese name
         self.pairs.append((s, e, term, zh, gloss or None, after, person_form, latin, False))
+
+
+_OTHER_COUNTRY_BEFORE = re.compile(r"(?<![가-힣])(?:일본|한국|대한민국|북한|베트남)의?\s+$")
+"""A country named right before a bracketed name says whose name it is (일본의 교토(京都))."""
 
 
 def _title_near(text: str, s: int, after: int, line_start: int, line_end: int) -> bool:
