@@ -1,35 +1,27 @@
 """The compiled glossary index the lint engine matches drafts against.
 
-Built once from a :class:`~glossary.store.Glossary` and cached on disk next to it
-(``<db>.index-cache``, written with :mod:`marshal`: plain data, never code), keyed on the glossary's ``version`` and a fingerprint of its tables, so a
-cache is never trusted across versions (nor across a database deleted and rebuilt).
-
-How a text is matched against it is :mod:`glossary.lint.scan`.
+Built once from a :class:`~glossary.store.Glossary` and kept in memory and on disk next to it
+(:mod:`glossary.lint.index_cache`). Its entries and terms are stored by column
+(:mod:`glossary.lint.columns`); how a text is matched against it is :mod:`glossary.lint.scan`.
 """
 
 from __future__ import annotations
 
-import marshal
 import re
-import sys
 import threading
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from ..atomic import replacing
 from ..store import Term
 from ..text.normalize import fold_width, norm_key, to_simplified
 from ..text.normalize import HAN_CHAR as _HAN
 from .columns import Rows, SortedMap, Table, ZhMap
 from .entry_info import EntryInfo
+from .index_cache import cache_path, glossary_fingerprint, read_cache, write_cache
 from .scan import Match, scan_text, starts_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..store import Entry, Glossary
-
-CACHE_FORMAT = 6
-"""Bumped when the cached layout changes; an older cache is rebuilt."""
 
 MATCH_LANGS = ("ko", "abbr")
 """Term languages matched in Korean text (renderings, whatever their script, and abbreviations)."""
@@ -178,20 +170,20 @@ class GlossaryIndex:
         bytes, tuples and dicts, read with :mod:`marshal`: loading it never runs code.
         """
         version = glossary.version
-        fingerprint = _fingerprint(glossary)
+        fingerprint = glossary_fingerprint(glossary)
         mem_key = (glossary.path if glossary.path != ":memory:" else id(glossary.conn), version, fingerprint)
         with cls._memory_lock:
             hit = cls._memory.get(mem_key)
         if hit is not None:
             return hit
-        cache = None if glossary.path == ":memory:" or not use_cache else Path(glossary.path + ".index-cache")
+        cache = cache_path(glossary) if use_cache else None
         index = None
         if cache is not None and cache.is_file():
-            index = _read_cache(cache, version, fingerprint)
+            index = read_cache(cache, version, fingerprint, cls._from_payload)
         if index is None:
             index = cls.build(glossary.all_terms(), version=version, fingerprint=fingerprint)
             if cache is not None:
-                _write_cache(cache, index)
+                write_cache(cache, index._payload())
         with cls._memory_lock:
             if len(cls._memory) > 8:
                 cls._memory.clear()
@@ -262,73 +254,3 @@ class GlossaryIndex:
             text, buckets=self.buckets, by_norm=self.by_norm, terms=self.terms, starts=self._starts_re(),
             spaced_memo=spaced_memo,
         )
-
-
-def _fingerprint(glossary: "Glossary") -> tuple:
-    """Cheap summary of the glossary tables: a rebuilt database with the same version differs here."""
-    conn = glossary.conn
-    terms = conn.execute("SELECT count(*), max(id), max(updated), sum(frequency) FROM terms").fetchone()
-    entries = conn.execute("SELECT count(*), max(id), max(updated) FROM entries").fetchone()
-    return tuple(terms) + tuple(entries)
-
-
-_MAGIC = b"kozh-index\n"
-
-
-def _cache_header(version: int, fingerprint: tuple) -> tuple:
-    return (CACHE_FORMAT, sys.byteorder, version, fingerprint)
-
-
-def _read_cache(path: Path, version: int, fingerprint: tuple) -> "GlossaryIndex | None":
-    """The cached index when its header matches, else None (a damaged or foreign file too).
-
-    The file is read one section at a time (see :func:`_write_cache`), so loading never holds the
-    whole file and the objects made from it at once.
-    """
-    try:
-        with open(path, "rb") as fh:
-            if fh.read(len(_MAGIC)) != _MAGIC:
-                return None
-
-            def section():
-                size = int.from_bytes(fh.read(8), "little")
-                data = fh.read(size)
-                if len(data) != size:
-                    raise ValueError("truncated cache")
-                return marshal.loads(data)
-
-            if section() != _cache_header(version, fingerprint):
-                return None
-            count = section()
-            if type(count) is not int or not 0 <= count < 1000:
-                return None
-            head = section()
-            if type(head) is not tuple or len(head) != 3:
-                return None
-            version_, fingerprint_, n_columns = head
-            table = dict(section() for _ in range(n_columns))
-            rest = [section() for _ in range(count - 1 - n_columns)]
-            if fh.read(1):
-                return None
-        index = GlossaryIndex._from_payload((version_, fingerprint_, table, *rest))
-        if index.version != version or index.fingerprint != fingerprint:
-            return None
-        return index
-    except Exception:  # a damaged or foreign cache is rebuilt, never trusted
-        return None
-
-
-def _write_cache(path: Path, index: "GlossaryIndex") -> None:
-    """Magic, then length-prefixed marshal sections: the header, the section count, then the
-    payload with the table split by column (no section is more than a few tens of MB)."""
-    try:
-        with replacing(path, prefix=path.name + ".") as tmp, open(tmp, "wb") as fh:
-            version, fingerprint, table, *rest = index._payload()
-            sections = [(version, fingerprint, len(table)), *table.items(), *rest]
-            fh.write(_MAGIC)
-            for obj in (_cache_header(index.version, index.fingerprint), len(sections), *sections):
-                data = marshal.dumps(obj)
-                fh.write(len(data).to_bytes(8, "little"))
-                fh.write(data)
-    except (OSError, ValueError):  # a cache that cannot be written is rebuilt next time
-        pass
