@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.measure import timed  # noqa: E402
 from bench.synth import build_glossary  # noqa: E402
-from glossary.lint.index import GlossaryIndex, squeeze  # noqa: E402
+from glossary.lint.index import GlossaryIndex  # noqa: E402
+from glossary.lint.scan import squeeze  # noqa: E402
 from glossary.lint.engine import lint_document  # noqa: E402
 from glossary.sources.document import read_document  # noqa: E402
 from glossary.store import Glossary  # noqa: E402

@@ -50,7 +50,7 @@ def raw_scan_seconds(index: GlossaryIndex, text: str) -> float:
     """The same search lint's matcher does (the terms' matching forms in the squeezed text)."""
     import ahocorasick_rs
 
-    from glossary.lint.index import squeeze
+    from glossary.lint.scan import squeeze
 
     patterns = sorted(norm for norm in index.by_norm if norm)
     automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
@@ -79,7 +79,7 @@ def bare_scan_cli(index: GlossaryIndex, draft: Path) -> float:
     The floor a cold ``kozh lint`` is compared with (median of 3)."""
     import marshal
 
-    from glossary.lint.index import squeeze
+    from glossary.lint.scan import squeeze
 
     with tempfile.TemporaryDirectory() as folder:
         terms, text = Path(folder) / "terms.marshal", Path(folder) / "draft.txt"

@@ -13,7 +13,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary.lint.index import GlossaryIndex, fold
+from glossary.lint.index import GlossaryIndex
+from glossary.lint.scan import fold
 from glossary.text.korean import tail_ok
 
 TERMS = ["창저우", "저우", "KIC 중국", "광저우 대학시티", "광저우", "AB", "ab12", "중관춘창업단지", "중관춘", "우시"]

@@ -1,44 +1,27 @@
 """The compiled glossary index the lint engine matches drafts against.
 
-Built once from a :class:`~glossary.store.Glossary` and cached on disk next to it
-(``<db>.index-cache``, written with :mod:`marshal`: plain data, never code), keyed on the glossary's ``version`` and a fingerprint of its tables, so a
-cache is never trusted across versions (nor across a database deleted and rebuilt).
-
-Terms are matched on the document text folded (width and case) with white space ignored, so
-'KIC 중국' finds the term 'KIC중국'. For each first-two-characters key the index keeps the lengths
-of the terms starting so; at each word start the few characters after it are squeezed (white
-space dropped) and the candidate lengths tried longest first as dictionary probes, so a lookup
-costs a handful of hash probes whatever the glossary size, and the whole document is one
-left-to-right pass (leftmost-longest, like an Aho–Corasick automaton without the memory).
+Built once from a :class:`~glossary.store.Glossary` and kept in memory and on disk next to it
+(:mod:`glossary.lint.index_cache`). Its entries and terms are stored by column
+(:mod:`glossary.lint.columns`); how a text is matched against it is :mod:`glossary.lint.scan`.
 """
 
 from __future__ import annotations
 
-import marshal
 import re
-import sys
 import threading
-import unicodedata
-from array import array
-from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from itertools import accumulate
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from ..atomic import replacing
-from ..store import EntryFacts, Term
-from ..text.korean import is_latin_alnum, tail_ok
-from ..text.normalize import fold_width, is_hangul, norm_key, to_simplified
+from ..store import Term
+from ..text.normalize import fold_width, norm_key, to_simplified
 from ..text.normalize import HAN_CHAR as _HAN
+from .columns import Rows, SortedMap, Table, ZhMap
+from .entry_info import EntryInfo
+from .index_cache import cache_path, glossary_fingerprint, read_cache, write_cache
+from .scan import Match, scan_text, starts_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..sources.document import Document
     from ..store import Entry, Glossary
-
-CACHE_FORMAT = 6
-"""Bumped when the cached layout changes; an older cache is rebuilt."""
 
 MATCH_LANGS = ("ko", "abbr")
 """Term languages matched in Korean text (renderings, whatever their script, and abbreviations)."""
@@ -50,435 +33,13 @@ NAME_KINDS = ("person", "place", "company", "org", "media", "other")
 _ALL_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 
 
-@dataclass(frozen=True)
-class EntryInfo(EntryFacts):
-    """A glossary entry with its renderings, as the index keeps it."""
-
-    terms: list[Term] = field(default_factory=list)
-
-    @property
-    def ko_terms(self) -> list[Term]:
-        return [t for t in self.terms if t.lang == "ko"]
-
-    @property
-    def preferred(self) -> Term | None:
-        for t in self.terms:
-            if t.lang == "ko" and t.status == "preferred":
-                return t
-        return None
-
-    def reference(self) -> Term | None:
-        """The rendering other renderings are compared with.
-
-        The preferred term when there is one; otherwise the most frequently seen admitted, then
-        candidate, term; remaining ties go to the alphabetically first rendering, so the choice
-        never depends on the order the glossary was filled in. Deprecated terms never.
-        """
-        preferred = self.preferred
-        if preferred is not None:
-            return preferred
-        usable = self.usable()
-        return usable[0] if usable else None
-
-    def usable(self) -> list[Term]:
-        """Admitted and candidate Korean renderings, best reference first (see :meth:`reference`)."""
-        rank = {"admitted": 0, "candidate": 1}
-        usable = [t for t in self.terms if t.lang == "ko" and t.status in rank]
-        return sorted(usable, key=lambda t: (rank[t.status], -t.frequency, t.norm, t.text))
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A glossary term found in a document."""
-
-    start: int
-    """Offset of the first character (in ``Document.raw``)."""
-    end: int
-    """Offset just past the term (particles excluded)."""
-    norm: str
-    terms: tuple[int, ...]
-    """Ids of the terms with this matching form (several entries may share a rendering)."""
-    spaced: bool
-    """True when the text's spacing differs from the term's (KIC 중국 for KIC중국)."""
-
-
-_WIDE = re.compile(r"[\uff01-\uff5e\u3000]")
-
-
-def fold(text: str) -> str:
-    """``text`` with width and case folded, character for character (same length, same offsets).
-
-    A character that folds to several (ß → ss) is kept as it is.
-    """
-    if _WIDE.search(text) is not None or not unicodedata.is_normalized("NFC", text):
-        folded = fold_width(text).casefold()
-    else:
-        folded = text.casefold()
-    if len(folded) != len(text):
-        folded = "".join(c2 if len(c2 := fold_width(c).casefold()) == 1 else c for c in text)
-    return folded
-
-
-def squeeze(text: str) -> str:
-    """The folded text with every white space character removed: what terms are matched against."""
-    return "".join(fold(text).split())
-
-
-_NONE = "\0"
-"""How a missing text (no traditional form, no pinyin…) is stored in a packed column."""
-
-
-class _Strings:
-    """Many strings kept as one (plus their end offsets): ``self[i]`` is the i-th.
-
-    A million short names cost one string and one array instead of a million objects, and load
-    from the cache in a few milliseconds.
-    """
-
-    __slots__ = ("data", "ends")
-
-    def __init__(self, data: str = "", ends: array | None = None) -> None:
-        self.data = data
-        self.ends = ends if ends is not None else array("q")
-
-    @classmethod
-    def of(cls, items: Iterable[str | None]) -> "_Strings":
-        items = [_NONE if x is None else x for x in items]
-        return cls("".join(items), _narrow(array("q", accumulate(len(x) for x in items))))
-
-    def __len__(self) -> int:
-        return len(self.ends)
-
-    def __getitem__(self, i: int) -> str:
-        ends = self.ends
-        return self.data[ends[i - 1] if i else 0:ends[i]]
-
-    def get(self, i: int) -> str | None:
-        """The i-th string, None for a missing one."""
-        value = self[i]
-        return None if value == _NONE else value
-
-    def find(self, key: str) -> int:
-        """Position of ``key`` in these (sorted) strings, or -1."""
-        data, ends = self.data, self.ends
-        lo, hi = 0, len(ends)
-        while lo < hi:
-            mid = (lo + hi) >> 1
-            value = data[ends[mid - 1] if mid else 0:ends[mid]]
-            if value < key:
-                lo = mid + 1
-            elif value > key:
-                hi = mid
-            else:
-                return mid
-        return -1
-
-    def dump(self) -> tuple:
-        return (self.data, _int_bytes(self.ends))
-
-    @classmethod
-    def load(cls, dumped: tuple) -> "_Strings":
-        data, raw = dumped
-        if type(data) is not str or type(raw) is not bytes:
-            raise ValueError("bad string column")
-        ends = _ints(raw)
-        if ends and ends[-1] != len(data):
-            raise ValueError("bad string column")
-        return cls(data, ends)
-
-
-class _Codes:
-    """A column of few distinct strings (kinds, statuses, languages): each row one small code.
-
-    Same reading interface as :class:`_Strings`; a million rows cost a million bytes.
-    """
-
-    __slots__ = ("vocab", "codes")
-
-    def __init__(self, vocab: tuple[str, ...], codes: array) -> None:
-        self.vocab, self.codes = vocab, codes
-
-    @classmethod
-    def of(cls, items: Iterable[str | None]) -> "_Codes":
-        items = [_NONE if x is None else x for x in items]
-        vocab = tuple(sorted(set(items)))
-        code = {v: k for k, v in enumerate(vocab)}
-        typecode = "B" if len(vocab) <= 256 else "i"
-        return cls(vocab, array(typecode, [code[x] for x in items]))
-
-    def __len__(self) -> int:
-        return len(self.codes)
-
-    def __getitem__(self, i: int) -> str:
-        return self.vocab[self.codes[i]]
-
-    def get(self, i: int) -> str | None:
-        value = self.vocab[self.codes[i]]
-        return None if value == _NONE else value
-
-    def dump(self) -> tuple:
-        return (self.vocab, self.codes.typecode.encode() + self.codes.tobytes())
-
-    @classmethod
-    def load(cls, dumped: tuple) -> "_Codes":
-        vocab, raw = dumped
-        if type(vocab) is not tuple or not all(type(v) is str for v in vocab) or type(raw) is not bytes:
-            raise ValueError("bad code column")
-        if raw[:1] not in (b"B", b"i"):
-            raise ValueError("bad code column")
-        codes = array(raw[:1].decode())
-        if (len(raw) - 1) % codes.itemsize:
-            raise ValueError("bad code column")
-        codes.frombytes(memoryview(raw)[1:])
-        if codes and not (0 <= min(codes) and max(codes) < len(vocab)):
-            raise ValueError("bad code column")
-        return cls(vocab, codes)
-
-
-def _narrow(values: array) -> array:
-    """``values`` in 4-byte integers when they all fit (ids and offsets nearly always do)."""
-    if not values or (min(values) >= -(2**31) and max(values) < 2**31):
-        return array("i", values)
-    return values
-
-
-def _int_bytes(values: array) -> bytes:
-    """An integer array as its type code and machine bytes (what :func:`_ints` reads back)."""
-    return values.typecode.encode() + values.tobytes()
-
-
-def _ints(raw: bytes) -> array:
-    if type(raw) is not bytes or raw[:1] not in (b"i", b"q"):
-        raise ValueError("bad integer column")
-    out = array(raw[:1].decode())
-    if (len(raw) - 1) % out.itemsize:
-        raise ValueError("bad integer column")
-    out.frombytes(memoryview(raw)[1:])
-    return out
-
-
-class _SortedMap(Mapping):
-    """Sorted string keys -> tuples of ids, packed (a read-only dict without a million objects).
-
-    ``self[key]`` is the ids of ``key``; the ids of key ``k`` are ``ids[starts[k]:starts[k + 1]]``.
-    """
-
-    __slots__ = ("keys_", "starts", "ids")
-
-    def __init__(self, keys: _Strings, starts: array, ids: array) -> None:
-        self.keys_, self.starts, self.ids = keys, starts, ids
-
-    @classmethod
-    def of(cls, items: dict[str, Iterable[int]]) -> "_SortedMap":
-        keys = sorted(items)
-        starts = array("q", [0])
-        ids = array("q")
-        for key in keys:
-            ids.extend(sorted(items[key]))
-            starts.append(len(ids))
-        return cls(_Strings.of(keys), _narrow(starts), _narrow(ids))
-
-    def __getitem__(self, key: str) -> tuple[int, ...]:
-        k = self.keys_.find(key) if type(key) is str else -1
-        if k < 0:
-            raise KeyError(key)
-        return tuple(self.ids[self.starts[k]:self.starts[k + 1]])
-
-    def get(self, key, default=None):
-        k = self.keys_.find(key) if type(key) is str else -1
-        return default if k < 0 else tuple(self.ids[self.starts[k]:self.starts[k + 1]])
-
-    def __contains__(self, key) -> bool:
-        return type(key) is str and self.keys_.find(key) >= 0
-
-    def __len__(self) -> int:
-        return len(self.keys_)
-
-    def __iter__(self):
-        keys = self.keys_
-        return (keys[i] for i in range(len(keys)))
-
-    def dump(self) -> tuple:
-        return (self.keys_.dump(), _int_bytes(self.starts), _int_bytes(self.ids))
-
-    @classmethod
-    def load(cls, dumped: tuple) -> "_SortedMap":
-        keys, starts, ids = dumped
-        keys, starts, ids = _Strings.load(keys), _ints(starts), _ints(ids)
-        if len(starts) != len(keys) + 1 or starts[-1] != len(ids):
-            raise ValueError("bad map")
-        return cls(keys, starts, ids)
-
-
-class _ZhMap(Mapping):
-    """Chinese key -> entry id, packed (see :class:`_SortedMap`); one id per key."""
-
-    __slots__ = ("map",)
-
-    def __init__(self, packed: _SortedMap) -> None:
-        self.map = packed
-
-    def __getitem__(self, key: str) -> int:
-        m = self.map
-        k = m.keys_.find(key) if type(key) is str else -1
-        if k < 0:
-            raise KeyError(key)
-        return m.ids[m.starts[k]]
-
-    def get(self, key, default=None):
-        m = self.map
-        k = m.keys_.find(key) if type(key) is str else -1
-        return default if k < 0 else m.ids[m.starts[k]]
-
-    def __contains__(self, key) -> bool:
-        return key in self.map
-
-    def __len__(self) -> int:
-        return len(self.map)
-
-    def __iter__(self):
-        return iter(self.map)
-
-
-def _position(sorted_ids, key: int) -> int:
-    """Where ``key`` stands in a sorted id column; KeyError when it is not there."""
-    k = bisect_left(sorted_ids, key)
-    if k == len(sorted_ids) or sorted_ids[k] != key:
-        raise KeyError(key)
-    return k
-
-
-class _Table:
-    """The index's entries and terms, stored by column; rows become objects only when asked for.
-
-    Entries are sorted by id; terms by ``(entry_id, id)``, so an entry's terms are one range.
-    """
-
-    __slots__ = (
-        "e_id", "e_zh", "e_zh_hant", "e_pinyin", "e_kind", "e_era", "e_customary", "e_house",
-        "t_id", "t_entry", "t_lang", "t_text", "t_norm", "t_status", "t_freq", "t_by_id", "t_row_by_id",
-        "_entries", "_terms",
-    )
-
-    def __init__(self, columns: dict) -> None:
-        for name, value in columns.items():
-            setattr(self, name, value)
-        self._entries: dict[int, EntryInfo] = {}
-        self._terms: dict[int, Term] = {}
-
-    _STRINGS = ("e_zh", "e_zh_hant", "e_pinyin", "e_kind", "e_era", "e_house", "t_lang", "t_text", "t_norm", "t_status")
-    _INTS = ("e_id", "e_customary", "t_id", "t_entry", "t_freq", "t_by_id", "t_row_by_id")
-    _CODED = ("e_kind", "e_era", "t_lang", "t_status")
-    """String columns with few distinct values, kept as :class:`_Codes`."""
-
-    @classmethod
-    def _column(cls, name: str, values: list):
-        if name in cls._INTS:
-            return _narrow(array("q", values))
-        return _Codes.of(values) if name in cls._CODED else _Strings.of(values)
-
-    @classmethod
-    def of(cls, entries: list[tuple], terms: list[tuple]) -> "_Table":
-        """From entry rows ``(id, zh, zh_hant, pinyin, kind, era, customary, house)`` and term
-        rows ``(id, entry_id, lang, text, norm, status, frequency)``."""
-        entries = sorted(entries)
-        terms = sorted(terms, key=lambda t: (t[1], t[0]))
-        cols = {}
-        for k, name in enumerate(("e_id", "e_zh", "e_zh_hant", "e_pinyin", "e_kind", "e_era", "e_customary", "e_house")):
-            values = [row[k] for row in entries]
-            cols[name] = cls._column(name, values)
-        for k, name in enumerate(("t_id", "t_entry", "t_lang", "t_text", "t_norm", "t_status", "t_freq")):
-            values = [row[k] for row in terms]
-            cols[name] = cls._column(name, values)
-        order = sorted(range(len(terms)), key=lambda r: terms[r][0])
-        cols["t_by_id"] = _narrow(array("q", (terms[r][0] for r in order)))
-        cols["t_row_by_id"] = _narrow(array("q", order))
-        return cls(cols)
-
-    def dump(self) -> dict:
-        return {
-            name: _int_bytes(getattr(self, name)) if name in self._INTS else getattr(self, name).dump()
-            for name in (*self._STRINGS, *self._INTS)
-        }
-
-    @classmethod
-    def load(cls, dumped: dict) -> "_Table":
-        if type(dumped) is not dict or set(dumped) != {*cls._STRINGS, *cls._INTS}:
-            raise ValueError("bad table")
-        cols = {
-            name: _ints(v) if name in cls._INTS else _Codes.load(v) if name in cls._CODED else _Strings.load(v)
-            for name, v in dumped.items()
-        }
-        n_e, n_t = len(cols["e_id"]), len(cols["t_id"])
-        if any(len(v) != (n_e if k[0] == "e" else n_t) for k, v in cols.items()):
-            raise ValueError("bad table")
-        return cls(cols)
-
-    def term(self, term_id: int) -> Term:
-        t = self._terms.get(term_id)
-        if t is None:
-            t = self._term_at(self.t_row_by_id[_position(self.t_by_id, term_id)])
-        return t
-
-    def _term_at(self, row: int) -> Term:
-        term_id = self.t_id[row]
-        t = self._terms.get(term_id)
-        if t is None:
-            t = Term(
-                term_id, self.t_entry[row], self.t_lang[row], self.t_text[row], self.t_norm[row],
-                self.t_status[row], self.t_freq[row],
-            )
-            self._terms[term_id] = t
-        return t
-
-    def entry(self, entry_id: int) -> EntryInfo:
-        e = self._entries.get(entry_id)
-        if e is None:
-            row = _position(self.e_id, entry_id)
-            lo, hi = bisect_left(self.t_entry, entry_id), bisect_right(self.t_entry, entry_id)
-            e = EntryInfo(
-                entry_id, self.e_zh[row], self.e_zh_hant.get(row), self.e_pinyin.get(row), self.e_kind.get(row),
-                self.e_era.get(row), self.e_customary[row], self.e_house.get(row),
-                [self._term_at(r) for r in range(lo, hi)],
-            )
-            self._entries[entry_id] = e
-        return e
-
-
-class _Rows(Mapping):
-    """``index.entries`` / ``index.terms``: id -> object, made on first access."""
-
-    __slots__ = ("_get", "_ids")
-
-    def __init__(self, get, ids: array) -> None:
-        self._get, self._ids = get, ids
-
-    def __getitem__(self, key: int):
-        return self._get(key)
-
-    def get(self, key, default=None):
-        try:
-            return self._get(key)
-        except (KeyError, TypeError):
-            return default
-
-    def __contains__(self, key) -> bool:
-        return self.get(key) is not None
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-    def __iter__(self):
-        return iter(sorted(self._ids))
-
-
 class GlossaryIndex:
     """Every matchable term of a glossary, compiled for fast scanning."""
 
     def __init__(self) -> None:
         self.version: int = 0
         self.fingerprint: tuple = ()
-        self._set_table(_Table.of([], []))
+        self._set_table(Table.of([], []))
         self.by_zh: Mapping[str, int] = {}
         """Simplified (and traditional) Chinese key -> entry id."""
         self.by_norm: dict[str, int | tuple[int, ...]] = {}
@@ -491,10 +52,10 @@ class GlossaryIndex:
         self.latin: dict[str, tuple[int, ...]] = {}
         """Latin-only matching form (≥5 letters) -> term ids."""
 
-    def _set_table(self, table: _Table) -> None:
+    def _set_table(self, table: Table) -> None:
         self._table = table
-        self.entries: Mapping[int, EntryInfo] = _Rows(table.entry, table.e_id)
-        self.terms: Mapping[int, Term] = _Rows(table.term, table.t_id)
+        self.entries: Mapping[int, EntryInfo] = Rows(table.entry, table.e_id)
+        self.terms: Mapping[int, Term] = Rows(table.term, table.t_id)
 
     @property
     def zh_words(self) -> tuple[str, ...]:
@@ -524,10 +85,10 @@ class GlossaryIndex:
             raise ValueError("bad index payload")
         index = cls()
         index.version, index.fingerprint = version, fingerprint
-        index._set_table(_Table.load(table))
+        index._set_table(Table.load(table))
         index.by_norm, index.buckets, index.latin = by_norm, buckets, latin
-        index.by_zh = _ZhMap(_SortedMap.load(by_zh))
-        index.near = _SortedMap.load(near)
+        index.by_zh = ZhMap(SortedMap.load(by_zh))
+        index.near = SortedMap.load(near)
         return index
 
     def __reduce__(self):
@@ -567,10 +128,10 @@ class GlossaryIndex:
             elif len(norm) >= 5 and norm.isascii() and norm.isalpha():
                 latin.setdefault(norm, []).append(term.id)
         # Deterministic whatever the insertion order: sort every list.
-        index._set_table(_Table.of(list(entry_rows.values()), term_rows))
+        index._set_table(Table.of(list(entry_rows.values()), term_rows))
         index.by_norm = {k: v[0] if len(v) == 1 else tuple(sorted(v)) for k, v in by_norm.items()}
-        index.near = _SortedMap.of(near)
-        index.by_zh = _ZhMap(_SortedMap.of(by_zh))
+        index.near = SortedMap.of(near)
+        index.by_zh = ZhMap(SortedMap.of(by_zh))
         index.latin = {k: tuple(sorted(v)) for k, v in latin.items()}
         buckets: dict[str, set[int]] = {}
         for norm in index.by_norm:
@@ -609,20 +170,20 @@ class GlossaryIndex:
         bytes, tuples and dicts, read with :mod:`marshal`: loading it never runs code.
         """
         version = glossary.version
-        fingerprint = _fingerprint(glossary)
+        fingerprint = glossary_fingerprint(glossary)
         mem_key = (glossary.path if glossary.path != ":memory:" else id(glossary.conn), version, fingerprint)
         with cls._memory_lock:
             hit = cls._memory.get(mem_key)
         if hit is not None:
             return hit
-        cache = None if glossary.path == ":memory:" or not use_cache else Path(glossary.path + ".index-cache")
+        cache = cache_path(glossary) if use_cache else None
         index = None
         if cache is not None and cache.is_file():
-            index = _read_cache(cache, version, fingerprint)
+            index = read_cache(cache, version, fingerprint, cls._from_payload)
         if index is None:
             index = cls.build(glossary.all_terms(), version=version, fingerprint=fingerprint)
             if cache is not None:
-                _write_cache(cache, index)
+                write_cache(cache, index._payload())
         with cls._memory_lock:
             if len(cls._memory) > 8:
                 cls._memory.clear()
@@ -674,185 +235,22 @@ class GlossaryIndex:
     # scanning ---------------------------------------------------------------------------
 
     def _starts_re(self) -> re.Pattern:
-        """Where a term may start: the first character of a run of Hangul syllables, or of ASCII
-        letters and digits, when that character begins some term (a Hangul syllable as itself, a
-        letter in either case: terms are matched case-folded); kept with the index (keyed on its
-        buckets)."""
+        """Where a term may start (:func:`~glossary.lint.scan.starts_pattern`); kept with the
+        index (keyed on its buckets)."""
         cached = self.__dict__.get("_starts")
         if cached is not None and cached[0] is self.buckets:
             return cached[1]
-        firsts = {key[0] for key in self.buckets}
-        hangul = "".join(sorted(c for c in firsts if "\uac00" <= c <= "\ud7a3"))
-        latin = {c for c in firsts if c.isascii() and c.isalnum()}
-        latin = "".join(sorted(latin | {c.upper() for c in latin}))
-        branches = []
-        if hangul:
-            branches.append(f"[{hangul}](?<![\uac00-\ud7a3][\uac00-\ud7a3])")
-        if latin:
-            branches.append(f"[{latin}](?<![A-Za-z0-9][A-Za-z0-9])")
-        pattern = re.compile("|".join(branches) or "(?!)")
+        pattern = starts_pattern(self.buckets)
         self.__dict__["_starts"] = (self.buckets, pattern)
         return pattern
 
     def scan(self, text: str) -> list[Match]:
-        """Every glossary term in ``text`` (a ``Document.text``), leftmost-longest, whole words only.
-
-        A term matches at a word start (no Hangul syllable or Latin letter just before it); a
-        Korean ending must be followed by nothing Hangul or by particles/suffixes (창저우는, 창저우시);
-        a Latin ending must not be followed by another Latin letter or digit. White space inside
-        the text is ignored, so 'KIC 중국' matches the term 'KIC중국' (flagged ``spaced``).
-        """
-        folded = fold(text)
-        buckets = self.buckets
-        by_norm = self.by_norm
-        matches: list[Match] = []
-        n_text = len(text)
-        resume = 0  # offset before which no new match may start
+        """Every glossary term in ``text`` (a ``Document.text``), leftmost-longest, whole words
+        only (see :func:`~glossary.lint.scan.scan_text`)."""
         spaced_memo = self.__dict__.setdefault("_spaced", {})
         if len(spaced_memo) > 100_000:
             spaced_memo.clear()
-        for start in map(_match_start, self._starts_re().finditer(text)):
-            if start < resume:
-                continue
-            # the first two characters of a term starting here (white space skipped)
-            key = folded[start:start + 2]
-            lengths = buckets.get(key)
-            if lengths is None:
-                if not key[1:].isspace():
-                    continue
-                lengths = buckets.get(_squeezed_from(folded, start, 2)[:2])
-                if lengths is None:
-                    continue
-            longest = lengths[0]
-            window = folded[start:start + 2 * longest]  # room for a few spaces
-            squeezed = "".join(window.split())
-            if len(squeezed) < longest and start + 2 * longest < n_text:
-                squeezed = _squeezed_from(folded, start, longest)
-            found = None
-            for size in lengths:
-                norm = squeezed[:size]
-                if len(norm) != size or norm not in by_norm:
-                    continue
-                end = start + size if window.startswith(norm) else _end_after(folded, start, size)
-                span = text[start:end]
-                if "\n" in span and (span.count("\n") > 1 or "\n\n" in span):
-                    continue
-                last = text[end - 1]
-                if is_hangul(last):
-                    if not tail_ok(text, end):
-                        continue
-                elif is_latin_alnum(last):
-                    if end < n_text and is_latin_alnum(text[end]):
-                        continue
-                found = (norm, end, span)
-                break
-            if found is None:
-                continue
-            norm, end, span = found
-            ids = by_norm[norm]
-            if type(ids) is not tuple:
-                ids = (ids,)
-            spaced = spaced_memo.get((norm, span))
-            if spaced is None:
-                spaced = spaced_memo[(norm, span)] = fold_width(span).replace("\n", " ").casefold() not in {
-                    fold_width(self.terms[i].text).casefold() for i in ids
-                }
-            matches.append(Match(start, end, norm, ids, spaced))
-            resume = end
-        return matches
-
-
-_match_start = re.Match.start
-
-
-def _squeezed_from(folded: str, start: int, size: int) -> str:
-    """At least ``size`` characters of ``folded`` from ``start`` with white space removed (fewer
-    only at the end of the text)."""
-    reach = start + size
-    out = "".join(folded[start:reach].split())
-    while len(out) < size and reach < len(folded):
-        step = max(size, 64)
-        out += "".join(folded[reach:reach + step].split())
-        reach += step
-    return out
-
-
-def _end_after(folded: str, start: int, size: int) -> int:
-    """Offset just past the ``size``-th character from ``start`` that is not white space."""
-    position = start
-    while True:
-        if not folded[position].isspace():
-            size -= 1
-            if not size:
-                return position + 1
-        position += 1
-
-
-def _fingerprint(glossary: "Glossary") -> tuple:
-    """Cheap summary of the glossary tables: a rebuilt database with the same version differs here."""
-    conn = glossary.conn
-    terms = conn.execute("SELECT count(*), max(id), max(updated), sum(frequency) FROM terms").fetchone()
-    entries = conn.execute("SELECT count(*), max(id), max(updated) FROM entries").fetchone()
-    return tuple(terms) + tuple(entries)
-
-
-_MAGIC = b"kozh-index\n"
-
-
-def _cache_header(version: int, fingerprint: tuple) -> tuple:
-    return (CACHE_FORMAT, sys.byteorder, version, fingerprint)
-
-
-def _read_cache(path: Path, version: int, fingerprint: tuple) -> "GlossaryIndex | None":
-    """The cached index when its header matches, else None (a damaged or foreign file too).
-
-    The file is read one section at a time (see :func:`_write_cache`), so loading never holds the
-    whole file and the objects made from it at once.
-    """
-    try:
-        with open(path, "rb") as fh:
-            if fh.read(len(_MAGIC)) != _MAGIC:
-                return None
-
-            def section():
-                size = int.from_bytes(fh.read(8), "little")
-                data = fh.read(size)
-                if len(data) != size:
-                    raise ValueError("truncated cache")
-                return marshal.loads(data)
-
-            if section() != _cache_header(version, fingerprint):
-                return None
-            count = section()
-            if type(count) is not int or not 0 <= count < 1000:
-                return None
-            head = section()
-            if type(head) is not tuple or len(head) != 3:
-                return None
-            version_, fingerprint_, n_columns = head
-            table = dict(section() for _ in range(n_columns))
-            rest = [section() for _ in range(count - 1 - n_columns)]
-            if fh.read(1):
-                return None
-        index = GlossaryIndex._from_payload((version_, fingerprint_, table, *rest))
-        if index.version != version or index.fingerprint != fingerprint:
-            return None
-        return index
-    except Exception:  # a damaged or foreign cache is rebuilt, never trusted
-        return None
-
-
-def _write_cache(path: Path, index: "GlossaryIndex") -> None:
-    """Magic, then length-prefixed marshal sections: the header, the section count, then the
-    payload with the table split by column (no section is more than a few tens of MB)."""
-    try:
-        with replacing(path, prefix=path.name + ".") as tmp, open(tmp, "wb") as fh:
-            version, fingerprint, table, *rest = index._payload()
-            sections = [(version, fingerprint, len(table)), *table.items(), *rest]
-            fh.write(_MAGIC)
-            for obj in (_cache_header(index.version, index.fingerprint), len(sections), *sections):
-                data = marshal.dumps(obj)
-                fh.write(len(data).to_bytes(8, "little"))
-                fh.write(data)
-    except (OSError, ValueError):  # a cache that cannot be written is rebuilt next time
-        pass
+        return scan_text(
+            text, buckets=self.buckets, by_norm=self.by_norm, terms=self.terms, starts=self._starts_re(),
+            spaced_memo=spaced_memo,
+        )

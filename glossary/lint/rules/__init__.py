@@ -20,7 +20,8 @@ from ...extract.pairs import extract_pairs
 from ...translit.judge import judge
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..index import GlossaryIndex, Match
+    from ..index import GlossaryIndex
+    from ..scan import Match
     from ...sources.document import Document
 
 
@@ -64,7 +65,7 @@ class LintContext:
     @cached_property
     def squeezed(self) -> str:
         """The document text folded (width, case) with white space removed."""
-        from ..index import squeeze
+        from ..scan import squeeze
 
         return squeeze(self.document.text)
 
