@@ -346,6 +346,13 @@ class Glossary:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
         return int(row[0]) if row else 0
 
+    def fingerprint(self) -> tuple:
+        """Cheap summary of the entries and terms tables: a rebuilt database with the same
+        :attr:`version` differs here."""
+        terms = self.conn.execute("SELECT count(*), max(id), max(updated), sum(frequency) FROM terms").fetchone()
+        entries = self.conn.execute("SELECT count(*), max(id), max(updated) FROM entries").fetchone()
+        return tuple(terms) + tuple(entries)
+
     def _log(self, tbl: str, row_id: int, action: str, old: dict | None, new: dict | None) -> None:
         assert self._changeset is not None, "writes happen inside a changeset"
         self.conn.execute(

@@ -17,7 +17,7 @@ from ..text.normalize import fold_width, norm_key, to_simplified
 from ..text.normalize import HAN_CHAR as _HAN
 from .columns import Rows, SortedMap, Table, ZhMap
 from .entry_info import EntryInfo
-from .index_cache import cache_path, glossary_fingerprint, read_cache, write_cache
+from .index_cache import cache_path, read_cache, write_cache
 from .scan import Match, scan_text, starts_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -170,7 +170,7 @@ class GlossaryIndex:
         bytes, tuples and dicts, read with :mod:`marshal`: loading it never runs code.
         """
         version = glossary.version
-        fingerprint = glossary_fingerprint(glossary)
+        fingerprint = glossary.fingerprint()
         mem_key = (glossary.path if glossary.path != ":memory:" else id(glossary.conn), version, fingerprint)
         with cls._memory_lock:
             hit = cls._memory.get(mem_key)

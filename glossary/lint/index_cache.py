@@ -28,14 +28,6 @@ def cache_path(glossary: "Glossary") -> Path | None:
     return None if glossary.path == ":memory:" else Path(glossary.path + ".index-cache")
 
 
-def glossary_fingerprint(glossary: "Glossary") -> tuple:
-    """Cheap summary of the glossary tables: a rebuilt database with the same version differs here."""
-    conn = glossary.conn
-    terms = conn.execute("SELECT count(*), max(id), max(updated), sum(frequency) FROM terms").fetchone()
-    entries = conn.execute("SELECT count(*), max(id), max(updated) FROM entries").fetchone()
-    return tuple(terms) + tuple(entries)
-
-
 _MAGIC = b"kozh-index\n"
 
 
