@@ -25,6 +25,11 @@ def pairs_of(text: str, kind: str = "md") -> list[tuple[str, str]]:
 # --- forms -------------------------------------------------------------------------------
 
 FORMS = [
+    # one generic syllable cannot be a two-character name alone: the word before it belongs to it
+    ("유명한 추 강(曲江)은", [("추 강", "曲江")]),
+    # a note after a dash; a dynasty jieba knows as a period, read in Sino-Korean
+    ("황족인 사마예(司馬睿 - 동진[東晉]의 초대 황제)에게", [("사마예", "司馬睿")]),
+    ("한족 국가인 서진(西晉)이 멸망했다", [("서진", "西晉")]),
     # plain, full-width, spaced, suffixed
     ("창저우(常州)에", [("창저우", "常州")]),
     ("허페이시（合肥市）에 자회사", [("허페이시", "合肥市")]),
@@ -90,6 +95,7 @@ FORMS = [
 ]
 
 NON_PAIRS = [
+    "그는 오늘(今天) 왔다",  # a period word that is no name
     "일본의 오사카(大阪) 지사와 한국의 부산(釜山) 공장",  # another country's names
     "**장 소:** 중국 베이징 (北京方恒假日酒店) \\*온/오프라인 진행",  # the city, not the hotel
     "유기발광다이오드(OLED)처럼",  # Korean(English)

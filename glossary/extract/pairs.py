@@ -55,6 +55,7 @@ _RUN_TOGETHER = re.compile(
 )
 _RUN_ITEM_SPLIT = re.compile(r"[•·・,，/、]")
 _INNER_SPLIT = re.compile(r"\s*[•·・/]\s*")
+_DASH_NOTE = re.compile(r"\s+[-–—]\s*|\s*[–—]\s+")
 # In reversed text: a run of the characters a term may hold (Hangul, ASCII letters and digits,
 # the joiners & . - ' + and the full-width range Ａ..ｚ), then the blanks before it: one space
 # (or the blanks left by markup) between words of a name, never a tab, at most three.
@@ -84,6 +85,7 @@ HEAD_NOUNS = frozenset(
 )
 # A trailing token naming a channel, not the thing: '광저우판위홍보 위챗계정(广州番禺发布)'.
 _PLACE_WORD_BEFORE_BRACKET = re.compile(r"\s*(?:시|현|구|성|진|촌|강|산|호|섬|자치주|자치구)\s*[(\[（［]")
+_GENERIC_SYLLABLES = frozenset("시 현 구 성 진 촌 강 산 호 섬".split())
 _DESCRIPTOR = re.compile(r"(?:계정|홈페이지|사이트|블로그|채널)$")
 # Endings that mark a Korean word as inflected or followed by a particle ('…에서 연구소').
 _BOUND_ENDINGS = set("은는을를에의와과로도서며고다면여해게지써된한할던던데")
@@ -280,13 +282,15 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
         if not _bound(toks[last - 1].word):
             end_i = last - 1
     start_i = end_i
-    if toks[end_i].word in HEAD_NOUNS and start_i > 0:
+    han = "".join(_HAN.findall(zh))
+    # a head noun, or one generic syllable that cannot be a longer name alone (추 강(曲江))
+    head = toks[end_i].word in HEAD_NOUNS or (toks[end_i].word in _GENERIC_SYLLABLES and len(han) >= 2)
+    if head and start_i > 0:
         prev = toks[start_i - 1].word
         if _is_latin_token(prev) or (has_hangul(prev) and not _bound(prev)):
             start_i -= 1
     heuristic = toks[start_i].start, toks[end_i].end
 
-    han = "".join(_HAN.findall(zh))
     heuristic_cand = " ".join(text[heuristic[0] : heuristic[1]].split())
     # no other span can beat the heuristic by more than 0.1 when it already scores that near
     # the maximum (1.0), so the other spans need not even be listed
@@ -317,8 +321,8 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
                 cands.setdefault((s + cut.start(), e), word[cut.start() :])  # no blanks to normalize
     scored = []
     for (s, e), cand in cands.items():
-        if not _HANGUL.search(cand):
-            continue
+        if not _HANGUL.search(cand) or (cand in _GENERIC_SYLLABLES and len(han) >= 2):
+            continue  # (강 alone for 曲江 renders a part)
         j = _judged(cand, han)
         if j is None:
             continue
@@ -456,6 +460,8 @@ def _glosses_a_word(term: str, zh: str) -> bool:
     han = "".join(_HAN.findall(zh))
     if len(han) > 1 and base_glossary().lookup(han) is not None:
         return False  # a name the base glossary knows (합비(合肥): Kiwi and jieba also know a noun)
+    if j[0] == "sino" and chinese_words.word_class(han) == "t" and len(han) > 1:
+        return False  # a period jieba knows by name, read in Sino-Korean: a dynasty (서진(西晉))
     common_chinese = chinese_words.is_common_word(han)
     if j[0] == "sino" and common_chinese and chinese_words.word_frequency(han) >= _EVERYDAY:
         return True  # 영도(領導): an everyday word, whatever else Kiwi knows by its reading (영도, Busan)
@@ -584,6 +590,7 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
         return
     zh = None
     glosses: list[str] = []
+    note = None  # '司馬睿 - 동진[東晉]의 초대 황제': a note after a dash, which may name other Chinese
     for _, seg in segments:
         value = seg.strip()
         m = _LABEL.match(value)
@@ -599,6 +606,10 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
                 if len(parts) > 1 and _is_zh(parts[0]) and not any(_HAN.search(x) for x in parts[1:]):
                     zh = parts[0]
                     glosses.extend(x for x in parts[1:] if x)
+                    continue
+                head, *rest = _DASH_NOTE.split(value, maxsplit=1)
+                if rest and _is_zh(head):
+                    zh, note = head, rest[0]
                     continue
         if value and not _NUMBERISH.match(value):
             glosses.append(value)
@@ -620,7 +631,7 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
         return  # '수위(首位)', '자치구(自治區)': the hanja of an ordinary word, not a name
     if not latin and _generic_or_counted(term, zh):
         return  # '자치주(自治州)', '강(江)', '5만호(戶)': a generic word or a count, not a name
-    gloss = ", ".join(g for g in glosses if g != zh and not _is_zh(g)) if glosses else None
+    gloss = ", ".join([g for g in glosses if g != zh and not _is_zh(g)] + ([note] if note else [])) or None
     b.add(s, e, zh, gloss, c + 1, latin=latin)
 
 
