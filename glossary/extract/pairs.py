@@ -41,7 +41,8 @@ MAX_LEFT = 80  # how far left of a bracket a term may start
 MAX_ZH = 40  # longest Chinese side
 
 _OPENERS = {"(": ")", "（": "）", "[": "]", "［": "］"}
-_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_SHAPE = {"(": "(", "（": "(", ")": "(", "）": "(", "[": "[", "［": "[", "]": "[", "］": "["}
+"""A bracket's shape whatever its width: '스난 구 （市南区)' opens full-width and closes half-width."""
 _BRACKET = re.compile(r"[()（）\[\]［］]")
 _LINE_BREAK = re.compile(r"[\r\n]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -159,9 +160,9 @@ def _groups(text: str) -> Iterator[tuple[int, int]]:
         if ch in _OPENERS:
             stack.append((ch, pos))
         else:
-            want = _CLOSERS[ch]
+            want = _SHAPE[ch]
             for depth in range(1, min(3, len(stack)) + 1):
-                if stack[-depth][0] == want:
+                if _SHAPE[stack[-depth][0]] == want:
                     opener = stack[-depth][1]
                     del stack[-depth:]
                     if pos - opener - 1 <= MAX_GROUP:

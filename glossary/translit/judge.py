@@ -569,6 +569,11 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
         suggestion = _onto_written(ko_raw, parts, pieces)
         if suggestion == ko_raw:
             suggestion, confident = None, False
+    if verdict == "sino" and suggestion is not None and " " not in ko_raw:
+        # a whole current place: its rendering as the base glossary has it (西湖 시후, not 시호)
+        readings = _place_readings(zh)
+        if readings is not None and ko in readings[1]:
+            suggestion = readings[0]
     if verdict in ("sino", "mixed", "unknown") and era not in ("historic", "past"):
         lead = _sino_place_lead(ko_raw, ko, zh)
         if lead is not None:
@@ -775,10 +780,22 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
         return pieces, False
     if verdict == "sino" and era == "modern" and not any(p.label == "other" and p.korean for p in parts):
         # (Korean beyond the characters, 장강삼각주 for 长三角, is an expansion: no suggestion)
-        return [
-            hanzi.to_hangul(p.chinese) if p.label == "sino" and not p.generic and p.chinese else p.korean
-            for p in parts
-        ], False
+        # each character as the whole name reads it (都 dū in 都江堰, not dōu); a generic word is
+        # kept only where it ends the name (강 of 민강), not inside it (江 of 都江堰 두장옌)
+        table = hanzi._syllable_table()
+        best = hanzi.best_pinyin(zh)
+        pieces, pos = [], 0
+        for k, p in enumerate(parts):
+            at = zh.find(p.chinese, pos) if p.chinese else -1
+            if at >= 0:
+                pos = at + len(p.chinese)
+            trailing = p.generic and all(q.generic for q in parts[k + 1 :])
+            if p.label != "sino" or not p.chinese or trailing or at < 0:
+                pieces.append(p.korean)
+                continue
+            read = [table.get(best[i]) for i in range(at, at + len(p.chinese))]
+            pieces.append("".join(read) if all(read) else hanzi.to_hangul(p.chinese))
+        return pieces, False
     return None, False
 
 
