@@ -25,6 +25,9 @@ def pairs_of(text: str, kind: str = "md") -> list[tuple[str, str]]:
 # --- forms -------------------------------------------------------------------------------
 
 FORMS = [
+    # brackets of mixed width, as a converted article has them
+    ("- 스난 구 （市南区)", [("스난 구", "市南区")]),
+    ("- 황다오 구 (黄岛区）", [("황다오 구", "黄岛区")]),
     # one generic syllable cannot be a two-character name alone: the word before it belongs to it
     ("유명한 추 강(曲江)은", [("추 강", "曲江")]),
     # a note after a dash; a dynasty jieba knows as a period, read in Sino-Korean

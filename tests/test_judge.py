@@ -314,3 +314,14 @@ def test_a_current_place_leading_a_longer_name_is_transliterated_and_the_rest_ke
 def test_a_place_leading_a_name_keeps_its_reading_in_the_past_and_before_one_character():
     assert judge("동완수어천호소", "東莞守御千戶所", era="past").verdict == "sino"
     assert judge("장강구", "長江口").suggestion != "창장구"  # 口 is part of the name (창장커우)
+
+
+@pytest.mark.parametrize(
+    "korean, chinese, suggestion",
+    [("도강언", "都江堰", "두장옌"), ("서호", "西湖", "시후"), ("흑룡강", "黑龍江", "헤이룽장"), ("오가산", "吴家山", "우자산")],
+)
+def test_a_sino_korean_name_is_suggested_as_the_whole_name_reads(korean, chinese, suggestion):
+    # 都 is dū in 都江堰 (not dōu), and 江 inside a name is no suffix; a current place takes the
+    # base glossary's rendering; a generic word that ends the name stays (산)
+    j = judge(korean, chinese, era="modern")
+    assert (j.verdict, j.suggestion, j.confident) == ("sino", suggestion, False)
