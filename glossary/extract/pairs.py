@@ -541,6 +541,20 @@ _OTHER_COUNTRY_BEFORE = re.compile(r"(?<![가-힣])(?:일본|한국|대한민국
 """A country named right before a bracketed name says whose name it is (일본의 교토(京都))."""
 
 
+_NAME_WORD = re.compile(r"(?<![가-힣])(?:자|호|아명|필명|본명|별명|예명)(?:\([^()]{1,3}\))?[은는]\s+")
+"""'자는', '호(號)는', '아명(兒名)은' …: what follows is a name of the person spoken of."""
+_LISTED_PAIRS = re.compile(r"(?:[^\s(),]+\([^()]*[\u3400-\u9fff][^()]*\),\s*)*")
+
+
+def _named_as_name(text: str, line_start: int, s: int) -> bool:
+    """The term follows a word that introduces a person's courtesy name, pen name or childhood
+    name, directly or after other names listed with theirs (호는 비비(飛飛), 관생(冠生))."""
+    head = text[max(line_start, s - 80) : s]
+    for m in reversed(list(_NAME_WORD.finditer(head))):
+        return _LISTED_PAIRS.fullmatch(head, m.end()) is not None
+    return False
+
+
 def _title_near(text: str, s: int, after: int, line_start: int, line_end: int) -> bool:
     """A title right before the term or in the two words after the gloss."""
     before = text[max(line_start, s - 12) : s].split()
@@ -686,6 +700,8 @@ def _finish(b: _Builder) -> list[Pair]:
         kind = titled if titled != plain and _title_near(text, s, after, line[1], line[2]) else plain
         if kind in ("other", "concept") and not latin and _PLACE_WORD_BEFORE_BRACKET.match(text, e):
             kind = "place"  # '도문 시(圖門)': the writer says what the name is
+        if kind in ("other", "concept", "place") and not latin and _named_as_name(text, line[1], s):
+            kind = "person"  # '자는 상우(翔宇)이고 호는 비비(飛飛), 관생(冠生)': a person's other names
         if kind in ("other", "concept") and not latin:
             by_dictionary = _kind_by_dictionary(zh)
             if by_dictionary:
