@@ -84,9 +84,12 @@ HEAD_NOUNS = frozenset(
     """대학 대학교 연구소 연구원 연구센터 실험실 그룹 센터 은행 회사 유한회사 위원회 협회 공사 단지
     재단 학원 병원 박물관 거래소 증권 펀드 캐피탈 테크놀로지 공장 호텔 공원 광장 빌딩 타워 신구 항""".split()
 )
+_GENERIC_SYLLABLES = korean.PLACE_SUFFIXES | frozenset("촌 강 산 호 섬".split())
+"""One-syllable words that say what a place is (시, 강, 산): no two-character name alone."""
+_PLACE_WORD_BEFORE_BRACKET = re.compile(
+    rf"\s*(?:{'|'.join(sorted(_GENERIC_SYLLABLES))}|자치주|자치구)\s*[(\[（［]"
+)
 # A trailing token naming a channel, not the thing: '광저우판위홍보 위챗계정(广州番禺发布)'.
-_PLACE_WORD_BEFORE_BRACKET = re.compile(r"\s*(?:시|현|구|성|진|촌|강|산|호|섬|자치주|자치구)\s*[(\[（［]")
-_GENERIC_SYLLABLES = frozenset("시 현 구 성 진 촌 강 산 호 섬".split())
 _DESCRIPTOR = re.compile(r"(?:계정|홈페이지|사이트|블로그|채널)$")
 # Endings that mark a Korean word as inflected or followed by a particle ('…에서 연구소').
 _BOUND_ENDINGS = set("은는을를에의와과로도서며고다면여해게지써된한할던던데")
@@ -550,9 +553,10 @@ def _named_as_name(text: str, line_start: int, s: int) -> bool:
     """The term follows a word that introduces a person's courtesy name, pen name or childhood
     name, directly or after other names listed with theirs (호는 비비(飛飛), 관생(冠生))."""
     head = text[max(line_start, s - 80) : s]
-    for m in reversed(list(_NAME_WORD.finditer(head))):
-        return _LISTED_PAIRS.fullmatch(head, m.end()) is not None
-    return False
+    last = None
+    for last in _NAME_WORD.finditer(head):
+        pass
+    return last is not None and _LISTED_PAIRS.fullmatch(head, last.end()) is not None
 
 
 def _title_near(text: str, s: int, after: int, line_start: int, line_end: int) -> bool:

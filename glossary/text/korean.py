@@ -39,6 +39,9 @@ PARTICLES = frozenset(
 SUFFIXES = frozenset("시 구 성 현 진 측 사 등 씨 들 내 간 외 적".split())
 """Noun suffixes allowed between a term and its particles (창저우시, 화웨이측, 장원타오씨)."""
 
+PLACE_SUFFIXES = frozenset("시 현 구 성 진".split())
+"""The administrative suffixes among them, written onto a place name (안도현, 무창구)."""
+
 _PIECES = PARTICLES | SUFFIXES
 _MAX_PIECE = max(len(p) for p in _PIECES)
 

@@ -56,6 +56,11 @@ def is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
+def is_hangul_word(text: str) -> bool:
+    """True when every character of ``text`` is a Hangul syllable (용정, not 용정 차 or KIC중국)."""
+    return all(is_hangul(ch) for ch in text)
+
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 """The Han characters as ranges for a regex character class: CJK unified ideographs with their
 extensions A to H, and the compatibility ideographs."""

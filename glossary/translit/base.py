@@ -84,6 +84,11 @@ class BaseGlossary:
                     return got
         return None
 
+    def place(self, zh: str) -> BaseName | None:
+        """The base name of ``zh`` (as :meth:`lookup` finds it) when it is a current place."""
+        name = self.lookup(zh)
+        return name if name is not None and name.kind == "place" else None
+
     def knows(self, korean: str) -> bool:
         """True when ``korean`` is a standard or accepted form of a base name (창춘, 대만)."""
         return korean in self.by_korean

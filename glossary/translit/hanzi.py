@@ -72,6 +72,12 @@ def _syllable_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def longest_syllable() -> int:
+    """The most Hangul syllables one pinyin syllable is written with (2: 위안, 저우)."""
+    return max(len(hangul) for hangul in _syllable_table().values())
+
+
+@lru_cache(maxsize=1)
 def _pinyin_overrides() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """(phrase overrides, surname overrides): chinese → tone-numbered syllables."""
     phrases: dict[str, list[str]] = {}

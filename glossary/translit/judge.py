@@ -569,9 +569,9 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
         suggestion = _onto_written(ko_raw, parts, pieces)
         if suggestion == ko_raw:
             suggestion, confident = None, False
+    readings = _place_readings(zh)
     if verdict == "sino" and suggestion is not None and " " not in ko_raw:
         # a whole current place: its rendering as the base glossary has it (西湖 시후, not 시호)
-        readings = _place_readings(zh)
         if readings is not None and ko in readings[1]:
             suggestion = readings[0]
     if verdict in ("sino", "mixed", "unknown") and era not in ("historic", "past"):
@@ -581,7 +581,6 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
     if verdict in ("unrelated", "unknown") and suggestion is None and era not in ("historic", "past"):
         # a current place written a syllable a character, or as many as its rendering, and not
         # read right (함비 for 合肥 허페이): the standard is shown, never applied
-        readings = _place_readings(zh)
         read = any(p.label in ("standard", "sino", "near") for p in parts)  # 비 of 함비; 광저우 for 北京 is another city
         if read and readings is not None and len(ko) in (len(zh), len(readings[0])) and ko not in (readings[0], *readings[1]):
             verdict, suggestion, confident = "unknown", readings[0], False
@@ -636,8 +635,8 @@ def _place_readings(zh: str) -> tuple[str, tuple[str, ...]] | None:
     if kind == "abbreviation":
         return forms[0], forms[1:]
     base = base_glossary()
-    name = base.lookup(zh)
-    if name is None or name.kind != "place" or not name.sino or name.sino in base.quiet:
+    name = base.place(zh)
+    if name is None or not name.sino or name.sino in base.quiet:
         return None
     return name.korean, (name.sino,)
 

@@ -9,10 +9,12 @@ from typing import Iterator
 from ..finding import Finding, Severity
 from ..index import NAME_KINDS
 from ...text.era import era_of
-from ...text.korean import decompose, distinct_words, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok
+from ...text.korean import (
+    PLACE_SUFFIXES, decompose, distinct_words, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok,
+)
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key
 from ...translit.base import base_glossary
-from ...translit.hanzi import sino_korean, to_hangul
+from ...translit.hanzi import longest_syllable, sino_korean, to_hangul
 
 
 class Inconsistent:
@@ -218,6 +220,7 @@ class Inconsistent:
                 names.setdefault(lead, "".join(p.chinese for p in j.parts)[: len(lead)])
         if not names:
             return
+        longest = longest_syllable()
         # a misspelling keeps the first consonant (상둥 for 산둥, 다펭 for 다펑)
         by_first: dict[int, list[str]] = defaultdict(list)
         for term in names:
@@ -227,6 +230,11 @@ class Inconsistent:
             for term in by_first.get(first[0], ()) if first else ():
                 written = word[: len(term)]
                 if len(written) < len(term) or written == term or written in names:
+                    continue
+                # what is reported differs from the name in one character's syllables only (the
+                # suggestion must be the name itself), so skip other words before asking the judge
+                differ = [i for i, (a, b) in enumerate(zip(written, term)) if a != b]
+                if differ[-1] - differ[0] >= longest:
                     continue
                 common = is_common_word(written)  # 동관 is also a word: only as a place (동관 시)
                 zh = names[term]
@@ -288,8 +296,8 @@ def _leading_place(zh: str) -> tuple[str, str] | None:
     characters or more, as the base glossary knows it (東莞 for 東莞守御千戶所)."""
     base = base_glossary()
     for k in range(len(zh), 1, -1):
-        name = base.lookup(zh[:k])
-        if name is not None and name.kind == "place" and len(name.korean) >= 2:
+        name = base.place(zh[:k])
+        if name is not None and len(name.korean) >= 2:
             return name.korean, zh[:k]
     return None
 
@@ -325,15 +333,11 @@ def _majority(found: list[tuple[int, int, str]]) -> str:
     return min(counts, key=lambda n: (-counts[n], first[n]))
 
 
-_PLACE_SUFFIXES = frozenset("시현구성진")
-"""Administrative suffixes written onto a place name (안도현, 무창구)."""
-
-
 def _suffix_follows(text: str, end: int) -> bool:
     """An administrative suffix follows ``end``, joined or after one space, with nothing but
     particles after it (안도현, 동관 시와; not 안도 시간)."""
     at = end + (text[end : end + 1] == " ")
-    return text[at : at + 1] in _PLACE_SUFFIXES and tail_ok(text, at + 1)
+    return text[at : at + 1] in PLACE_SUFFIXES and tail_ok(text, at + 1)
 
 _TRANSLATED_KINDS = ("org", "company", "media")
 """Kinds Korean usually writes in Sino-Korean or translation (공업정보화부, 인민일보)."""

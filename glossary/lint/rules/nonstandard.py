@@ -7,18 +7,14 @@ from typing import Iterator
 from ...text.era import era_of, past_at
 from ..finding import Finding, Severity
 from ...text.korean import is_common_word, prefix_starts, tail_ok, word_at
-from ...text.normalize import has_hangul, inside_brackets, is_hangul, norm_key
+from ...text.normalize import has_hangul, inside_brackets, is_hangul_word, norm_key
 from ...translit.base import SINO_LEVELS, base_glossary
-
-
-def is_hangul_word(text: str) -> bool:
-    return all(is_hangul(ch) for ch in text)
 
 
 def _current_place(zh: str) -> bool:
     """A province or city the base glossary knows, or one of its hand-made places (西湖, 长江)."""
-    name = base_glossary().lookup(zh)
-    return name is not None and name.kind == "place" and (name.level in SINO_LEVELS or not name.level)
+    name = base_glossary().place(zh)
+    return name is not None and (name.level in SINO_LEVELS or not name.level)
 
 
 class Nonstandard:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..finding import Finding, Severity
 from ...text.korean import is_ordinary_word, word_starts
-from ...text.normalize import is_hangul, norm_key
+from ...text.normalize import is_hangul, is_hangul_word, norm_key
 
 _UNKNOWN = object()
 """The verdict of a stem not judged yet."""
@@ -98,7 +98,7 @@ class Variant:
         if norm in index.by_norm:
             return None
         if is_hangul(stem[0]):
-            if len(stem) < 3 or not all(is_hangul(c) for c in stem):
+            if len(stem) < 3 or not is_hangul_word(stem):
                 return None
             seen: set[int] = set()
             for i in range(len(norm)):
