@@ -386,7 +386,7 @@ def _align(chinese: str, korean: str, era: str | None) -> list[Part]:
         parts.append((pi, Part(cand.korean, chinese[pi:i], cand.label, cand.standard, cand.generic)))
     if pending_ko:
         parts.append((pending_at, Part(pending_ko, pending_han, "other")))
-    return _merge(_doubtful_near(_read_unaligned(_resolve(_mixed_within_name(parts, chinese), era))))
+    return _merge(_doubtful_near(_read_unaligned(_resolve(_mixed_within_name(parts, chinese), era), chinese)))
 
 
 def _doubtful_near(parts: list[Part]) -> list[Part]:
@@ -664,7 +664,7 @@ def _stray_lead(parts: tuple[Part, ...]) -> bool:
     return all(p.label == "standard" for p in rest) and not _generic_korean(parts[0].korean)
 
 
-def _read_unaligned(parts: list[Part]) -> list[Part]:
+def _read_unaligned(parts: list[Part], chinese: str) -> list[Part]:
     """Korean aligned to nothing that still stands for a character becomes near or misread.
 
     * near: it sounds like the character's transliteration. 웬 for 元 in 류웬춘 (刘元春) is a
@@ -675,23 +675,27 @@ def _read_unaligned(parts: list[Part]) -> list[Part]:
       with as many syllables as its transliteration, give or take one, which are none of its
       readings (쉰 for 鞠 in 쉰보, 취 for 求 in 천취파, 아오 for 粤 웨): wrong syllables at the
       character's place.
+
+    Each character is read as the whole name reads it (都 dū in 都江堰).
     """
+    reading = _whole_name_reading(chinese)
+    placed = _placed(parts, chinese)
     out: list[Part] = []
     k = 0
     while k < len(parts):
-        p = parts[k]
+        at, p = placed[k]
         q = parts[k + 1] if k + 1 < len(parts) else None
         if (
             q is not None and p.label in ("sino", "standard") and not p.generic and len(p.chinese) == 1
             and q.label == "other" and not q.chinese and len(q.korean) == 1
         ):
-            standard = hanzi.to_hangul(p.chinese)
+            standard = reading[at]
             if standard != p.korean and _near_distance(p.korean + q.korean, standard) is not None:
                 out.append(Part(p.korean + q.korean, p.chinese, "near", standard))
                 k += 2
                 continue
         if p.label == "other" and p.korean and len(p.chinese) == 1:
-            standard = hanzi.to_hangul(p.chinese)
+            standard = reading[at]
             if p.korean in deviations().get(standard, ()) or _sounds_alike(p.korean, standard):
                 out.append(Part(p.korean, p.chinese, "near", standard))
                 k += 1
@@ -746,11 +750,7 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
         stray = _stray_lead(parts)
         pieces: list[str] = []
         confident = True
-        pos = 0
-        for k, p in enumerate(parts):
-            at = zh.find(p.chinese, pos) if p.chinese else -1
-            if at >= 0:
-                pos = at + len(p.chinese)
+        for k, (at, p) in enumerate(_placed(parts, zh)):
             if p.label == "near":
                 pieces.append(p.standard)
                 known = p.korean in deviations().get(p.standard, ())
@@ -781,21 +781,35 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
         # (Korean beyond the characters, 장강삼각주 for 长三角, is an expansion: no suggestion)
         # each character as the whole name reads it (都 dū in 都江堰, not dōu); a generic word is
         # kept only where it ends the name (강 of 민강), not inside it (江 of 都江堰 두장옌)
-        table = hanzi._syllable_table()
-        best = hanzi.best_pinyin(zh)
-        pieces, pos = [], 0
-        for k, p in enumerate(parts):
-            at = zh.find(p.chinese, pos) if p.chinese else -1
-            if at >= 0:
-                pos = at + len(p.chinese)
+        reading = _whole_name_reading(zh)
+        pieces = []
+        for k, (at, p) in enumerate(_placed(parts, zh)):
             trailing = p.generic and all(q.generic for q in parts[k + 1 :])
             if p.label != "sino" or not p.chinese or trailing or at < 0:
                 pieces.append(p.korean)
                 continue
-            read = [table.get(best[i]) for i in range(at, at + len(p.chinese))]
-            pieces.append("".join(read) if all(read) else hanzi.to_hangul(p.chinese))
+            pieces.append("".join(reading[at : at + len(p.chinese)]))
         return pieces, False
     return None, False
+
+
+def _placed(parts, zh: str) -> list[tuple[int, Part]]:
+    """Each part with where its characters start in ``zh`` (-1 for Korean that renders none)."""
+    out, pos = [], 0
+    for p in parts:
+        at = zh.find(p.chinese, pos) if p.chinese else -1
+        if at >= 0:
+            pos = at + len(p.chinese)
+        out.append((at, p))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _whole_name_reading(zh: str) -> tuple[str, ...]:
+    """The standard Hangul of each character of ``zh`` as the whole name reads it (都 in 都江堰 is
+    dū, 두; alone it is dōu, 더우); a character with no syllable in the table is read alone."""
+    table = hanzi._syllable_table()
+    return tuple(table.get(r) or hanzi.to_hangul(ch) for ch, r in zip(zh, hanzi.best_pinyin(zh)))
 
 
 def _onto_written(written: str, parts: tuple[Part, ...], pieces: list[str]) -> str:
