@@ -33,7 +33,7 @@ from ..translit.hanzi import lexicon_entries
 from ..translit.judge import judge
 from .kinds import TITLES, classify, is_sino_rendering, likely_person_name, title_in
 from ..sources.document import Document
-from ..text.normalize import HAN, has_han, has_hangul, is_han, is_hangul, to_simplified
+from ..text.normalize import HAN, QUOTATION_MARKS, has_han, has_hangul, is_han, is_hangul, to_simplified
 from ..text.normalize import HAN_CHAR as _HAN
 
 MAX_GROUP = 300  # longest bracket content read; a gloss is short, a 10,000-deep nest is not
@@ -70,7 +70,9 @@ _LEADING_NUMBER = re.compile(r"^\d{1,3}[.)](?=\D)")
 # What a zh side may hold: Han, and besides Han digits, Latin letters, spaces, dots and dashes
 # ('中国制造2025', 'TCL科技', '阿里·巴巴').
 _ZH_CHARS = re.compile(rf"[{HAN} 0-9A-Za-z·•・&.\-]+")
-_CLOSE_QUOTES = {"]": "[", "’": "‘", "'": "'", "”": "“", '"': '"', "》": "《", "〉": "〈", ">": "<", "」": "「", "』": "『"}
+_CLOSE_QUOTES = {close: open_ for open_, close in QUOTATION_MARKS.items()} | {
+    "]": "[", "》": "《", "〉": "〈", ">": "<", "」": "「", "』": "『",
+}
 _FOOTNOTE_MARKS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
 _LATIN_CONNECTORS = {"and", "of", "the", "de", "&", "for", "&amp;"}
 # A footnote mark and the word it marks ('신싼반*'), matched in the reversed text so that the

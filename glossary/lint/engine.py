@@ -25,7 +25,7 @@ from ..errors import BadInput
 from .finding import Finding, Severity
 from .index import GlossaryIndex
 from .rules import RULES, LintContext
-from ..text.normalize import is_hangul
+from ..text.normalize import QUOTATION_MARKS, is_hangul
 
 _DIRECTIVE = re.compile(r"^\s*kozh-(disable-next-line|disable-line|disable|enable)\b(.*)$", re.S)
 
@@ -95,15 +95,12 @@ def lint_document(
     return _suppress(doc, _dedup([f for f in findings if not _explained_word(doc.text, f.start, f.end)]))
 
 
-_QUOTES = {"'": "'", "‘": "’", '"': '"', "“": "”"}
-
-
 def _explained_word(text: str, start: int, end: int) -> bool:
     """The span is a word in quotation marks with its rendering in brackets after it, a name being
     explained rather than used: '북경'(베이징)과 '남경'(난징), '장안-서경'(시안)."""
-    if start == 0 or text[start - 1] not in _QUOTES:
+    if start == 0 or text[start - 1] not in QUOTATION_MARKS:
         return False
-    close = text.find(_QUOTES[text[start - 1]], end, end + 16)
+    close = text.find(QUOTATION_MARKS[text[start - 1]], end, end + 16)
     return (
         close >= 0 and "\n" not in text[end:close] and text[close + 1 : close + 2] in ("(", "（")
         and is_hangul(text[close + 2 : close + 3])  # a Korean rendering, not the Chinese of a pair

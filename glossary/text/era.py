@@ -34,19 +34,19 @@ def past_sentence(line: str, column: int) -> bool:
     >>> past_sentence("한대에 강하군이 되었다. 당시는 두 거리를 쌍성(双城)이라 했다.", 25)
     True
     """
-    start, previous = 0, None
+    start = 0
     for m in _SENTENCE_END.finditer(line):
         if m.end() > column:
-            return _speaks_of_past(line, start, m.start() + 1, previous)
-        previous, start = (0, m.start() + 1), m.end()
-    return _speaks_of_past(line, start, len(line), previous)
+            return _speaks_of_past(line, start, m.start() + 1)
+        start = m.end()
+    return _speaks_of_past(line, start, len(line))
 
 
-def _speaks_of_past(line: str, start: int, end: int, previous: tuple[int, int] | None) -> bool:
+def _speaks_of_past(line: str, start: int, end: int) -> bool:
     if _PAST.search(line, start, end):
         return True
     # a sentence that opens with "at that time" is about a time its paragraph named before
-    return previous is not None and bool(_THEN.match(line, start)) and bool(_PAST.search(line, *previous))
+    return start > 0 and bool(_THEN.match(line, start)) and bool(_PAST.search(line, 0, start))
 
 
 def past_at(text: str, at: int) -> bool:

@@ -56,6 +56,10 @@ def is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
+QUOTATION_MARKS = {"'": "'", "‘": "’", '"': '"', "“": "”"}
+"""Opening quotation mark → its closing mark."""
+
+
 def is_hangul_word(text: str) -> bool:
     """True when every character of ``text`` is a Hangul syllable (용정, not 용정 차 or KIC중국)."""
     return all(is_hangul(ch) for ch in text)
