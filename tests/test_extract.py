@@ -30,6 +30,10 @@ FORMS = [
     ("- 황다오 구 (黄岛区）", [("황다오 구", "黄岛区")]),
     # one generic syllable cannot be a two-character name alone: the word before it belongs to it
     ("유명한 추 강(曲江)은", [("추 강", "曲江")]),
+    # a head noun translating the end of the Chinese keeps the name before it, however that aligns
+    ("레이저우어(雷州語), 사오저우 방언(韶州土語) 등", [("레이저우어", "雷州語"), ("사오저우 방언", "韶州土語")]),
+    ("신당 양식(新唐风)이라 불리는", [("신당 양식", "新唐风")]),
+    ("명나라와 청나라의 양식(明清风格)", []),
     # a note after a dash; a dynasty jieba knows as a period, read in Sino-Korean
     ("황족인 사마예(司馬睿 - 동진[東晉]의 초대 황제)에게", [("사마예", "司馬睿")]),
     ("한족 국가인 서진(西晉)이 멸망했다", [("서진", "西晉")]),

@@ -86,6 +86,10 @@ HEAD_NOUNS = frozenset(
     """대학 대학교 연구소 연구원 연구센터 실험실 그룹 센터 은행 회사 유한회사 위원회 협회 공사 단지
     재단 학원 병원 박물관 거래소 증권 펀드 캐피탈 테크놀로지 공장 호텔 공원 광장 빌딩 타워 신구 항""".split()
 )
+# A head noun that translates the end of the Chinese, a kind of speech or style: the name before it
+# and the head are the term, however the name alone would align ('사오저우 방언(韶州土語)',
+# '신당 양식(新唐风)').
+TRANSLATED_HEADS = frozenset("방언 사투리 양식 요리".split())
 _GENERIC_SYLLABLES = korean.PLACE_SUFFIXES | frozenset("촌 강 산 호 섬".split())
 """One-syllable words that say what a place is (시, 강, 산): no two-character name alone."""
 _PLACE_WORD_BEFORE_BRACKET = re.compile(
@@ -290,12 +294,16 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
     start_i = end_i
     han = "".join(_HAN.findall(zh))
     # a head noun, or one generic syllable that cannot be a longer name alone (추 강(曲江))
-    head = toks[end_i].word in HEAD_NOUNS or (toks[end_i].word in _GENERIC_SYLLABLES and len(han) >= 2)
+    head = toks[end_i].word in HEAD_NOUNS | TRANSLATED_HEADS or (
+        toks[end_i].word in _GENERIC_SYLLABLES and len(han) >= 2
+    )
     if head and start_i > 0:
         prev = toks[start_i - 1].word
         if _is_latin_token(prev) or (has_hangul(prev) and not _bound(prev)):
             start_i -= 1
     heuristic = toks[start_i].start, toks[end_i].end
+    if start_i < end_i and toks[end_i].word in TRANSLATED_HEADS:
+        return heuristic
 
     heuristic_cand = " ".join(text[heuristic[0] : heuristic[1]].split())
     # no other span can beat the heuristic by more than 0.1 when it already scores that near
