@@ -107,6 +107,7 @@ BASE_FIRE = [
     ("등소평은 개혁개방을 이끌었다.", [(1, 1, "등소평", "덩샤오핑", False)]),
     # a province's Sino-Korean reading is also a word (절강), not with its suffix
     ("절강성 정부가 조례를 발표했다.", [(1, 1, "절강", "저장", False)]),
+    ("장사시에 도착했다.", [(1, 1, "장사", "창사", False)]),
 ]
 
 
@@ -122,6 +123,7 @@ BASE_QUIET = [
     "대전과 전주는 한국의 도시다.",                    # county-level readings are never reported
     "영화가 개봉했다. 소주를 마셨다.",                # common words of Kiwi's dictionary
     "절강 지방의 풍습이다. 광주시에 간다.",            # the word alone; a Korean city with its suffix
+    "장사성은 항복했다.",                              # 长沙 is a 市 and a 县, never a 省: a person's name
 ]
 
 

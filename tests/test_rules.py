@@ -53,6 +53,8 @@ FIRE = [
     ("kozh/inconsistent", "중관춘 포럼과 중관촌 커뮤니티", [(1, 9, "중관촌", "중관춘")]),
     ("kozh/inconsistent", "공업정보부(工业和信息化部)에서", [(1, 1, "공업정보부", "공업정보화부")]),
     ("kozh/inconsistent", "중관촌에서 중관춘으로", [(1, 1, "중관촌", "중관춘")]),
+    # the gloss after the standard form is left, the running use is not
+    ("kozh/inconsistent", "창춘(长春)에 간다. 창춘 시(장춘, )는 크다. 장춘에서 만났다.", [(1, 29, "장춘", "창춘")]),
     ("kozh/nonstandard", "창제우(常州)에 간다", [(1, 1, "창제우", "창저우")]),
     ("kozh/variant", "류썩천은 말했다.", [(1, 1, "류썩천", "류싱천")]),
     ("kozh/variant", "그는 Dahooo 를 세웠다.", [(1, 4, "Dahooo", "Dahoo")]),
@@ -113,6 +115,8 @@ NOT_FIRE = [
     ("kozh/nonstandard", "명나라는 동완수어천호소(东莞守御千户所)를 두었다."),
     # a name in quotes with its rendering after it is being explained, not used
     ("kozh/nonstandard", "창춘(长春)에 간다. 이름 '장춘'(창춘)은 긴 봄이라는 뜻이다."),
+    # another name given in brackets right after the standard form is a gloss, not a use
+    ("kozh/inconsistent", "쑤저우 시(소주, )는 운하 도시다. 이곳에 명은 소주부(蘇州府)를 두었다."),
     # a word Kiwi knows is no misspelling of a name (선정 beside 선전)
     ("kozh/inconsistent", "선전(深圳) 시가 선정되었다."),
 ]

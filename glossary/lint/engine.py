@@ -25,6 +25,7 @@ from ..errors import BadInput
 from .finding import Finding, Severity
 from .index import GlossaryIndex
 from .rules import RULES, LintContext
+from ..text.korean import PLACE_SUFFIXES
 from ..text.normalize import QUOTATION_MARKS, is_hangul
 
 _DIRECTIVE = re.compile(r"^\s*kozh-(disable-next-line|disable-line|disable|enable)\b(.*)$", re.S)
@@ -92,7 +93,9 @@ def lint_document(
                 finding = replace(finding, severity=severity)
             findings.append(finding)
     save_all()  # answers the libraries gave for this draft, for the next run (see diskmemo)
-    return _suppress(doc, _dedup([f for f in findings if not _explained_word(doc.text, f.start, f.end)]))
+    return _suppress(doc, _dedup([
+        f for f in findings if not _explained_word(doc.text, f.start, f.end) and not _gloss_after_standard(doc.text, f)
+    ]))
 
 
 def _explained_word(text: str, start: int, end: int) -> bool:
@@ -104,6 +107,26 @@ def _explained_word(text: str, start: int, end: int) -> bool:
     return (
         close >= 0 and "\n" not in text[end:close] and text[close + 1 : close + 2] in ("(", "（")
         and is_hangul(text[close + 2 : close + 3])  # a Korean rendering, not the Chinese of a pair
+    )
+
+
+def _gloss_after_standard(text: str, finding: Finding) -> bool:
+    """The span is the first Korean word in a bracket right after the form the finding suggests,
+    another name given as a gloss, not a use: '쑤저우 시(소주, )', '베이징(北京, 북경)'. The reverse,
+    '낙양(뤄양)', is still reported: there the running name is off the standard."""
+    if not finding.suggestions:
+        return False
+    opened = max(text.rfind("(", max(0, finding.start - 20), finding.start),
+                 text.rfind("（", max(0, finding.start - 20), finding.start))
+    if opened < 0:
+        return False
+    between = text[opened + 1 : finding.start]
+    if any(c in "\n)）" or is_hangul(c) for c in between):
+        return False
+    before = "".join(text[max(0, opened - 24) : opened].split())
+    standard = "".join(finding.suggestions[0].split())
+    return bool(standard) and (
+        before.endswith(standard) or (before[-1:] in PLACE_SUFFIXES and before[:-1].endswith(standard))
     )
 
 

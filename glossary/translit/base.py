@@ -51,9 +51,14 @@ class BaseName:
 class BaseGlossary:
     """The base glossary, indexed for lint: by Chinese, by Korean form, by Sino-Korean reading."""
 
-    def __init__(self, names: list[BaseName], quiet: frozenset[str]) -> None:
+    def __init__(
+        self, names: list[BaseName], quiet: frozenset[str], suffixes: dict[str, frozenset[str]] | None = None
+    ) -> None:
         self.names = names
         self.quiet = quiet
+        self.suffixes = suffixes or {}
+        """The Korean suffixes (시, 성, 현, 구) a division's own full names give it: 长沙 (长沙市,
+        长沙县) takes 시 and 현, never 성."""
         self.by_zh: dict[str, BaseName] = {}
         self.by_korean: dict[str, list[BaseName]] = {}
         self.by_sino: dict[str, list[BaseName]] = {}
@@ -133,12 +138,15 @@ def base_glossary() -> BaseGlossary:
         names.append(BaseName(zh, korean, kind, rule, sino, tuple(a for a in accepted.split("|") if a), "", source))
     hand = {n.zh for n in names}
     source = _places_source()
-    for _code, level, _full, zh, korean, sino in hanzi._read_tsv("base_places.tsv"):
+    suffixes: dict[str, set[str]] = {}
+    for _code, level, full, zh, korean, sino in hanzi._read_tsv("base_places.tsv"):
+        if full[len(zh):] in _SUFFIX_KO:
+            suffixes.setdefault(zh, set()).add(_SUFFIX_KO[full[len(zh):]])
         if zh in hand:
             continue  # a hand-made row wins (台湾 accepts 대만)
         names.append(BaseName(zh, korean, "place", "translit", sino if level in SINO_LEVELS else "", (), level, source))
     quiet = frozenset(row[0] for row in hanzi._read_tsv("base_quiet.tsv"))
-    return BaseGlossary(names, quiet)
+    return BaseGlossary(names, quiet, {zh: frozenset(s) for zh, s in suffixes.items()})
 
 
 def _places_source() -> str:

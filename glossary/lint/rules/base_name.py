@@ -23,7 +23,8 @@ class BaseNameRule:
 
     ## What it does
     Looks up every Hangul word of the draft (its stem, 장춘은 → 장춘; a trailing 시/성/현/구 is
-    kept out: 호북성 → 호북) in the base glossary that ships with kozh — every province, city
+    kept out when the place's own names carry it: 호북성 → 호북, but 장사성 is no 长沙, a 市 and a
+    县) in the base glossary that ships with kozh — every province, city
     and county of the PRC and a few hundred names a newsroom meets every week — when neither the
     draft's pairs nor the team's glossary know it:
 
@@ -124,6 +125,9 @@ class BaseNameRule:
                 for key in pinyin_keys(part):
                     names.extend(n for n in base.by_korean.get(standard_spelling(key), ()) if n.level != "county")
             names = [n for n in names if n.rule == "translit" and index.entry_for_zh(n.zh) is None]
+            if part != stem:
+                # the suffix kept must be one the place's own names carry: 장사성 is not 长沙 (市, 县)
+                names = [n for n in names if stem[-1] in base.suffixes.get(n.zh, ())]
             if names:
                 return part, tuple(dict.fromkeys(names))
         return None
