@@ -298,6 +298,15 @@ def test_a_current_place_read_wrong_gets_its_rendering_shown():
     assert judge("광저우", "北京").verdict == "unrelated"  # another city, not a misreading
 
 
+def test_a_current_place_read_half_sino_gets_its_rendering_not_mended_parts():
+    # 심 is 深's Sino-Korean reading, 천 is near 圳's 전: the place is 선전, not 심전
+    j = judge("심천", "深圳")
+    assert (j.verdict, j.suggestion, j.confident) == ("nonstandard", "선전", False)
+    # a misspelling of the place's own rendering keeps its confident mend
+    j = judge("티엔진", "天津")
+    assert (j.verdict, j.suggestion, j.confident) == ("nonstandard", "톈진", True)
+
+
 @pytest.mark.parametrize(
     "korean, chinese, era, suggestion",
     [

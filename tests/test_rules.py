@@ -53,6 +53,9 @@ FIRE = [
     ("kozh/inconsistent", "중관춘 포럼과 중관촌 커뮤니티", [(1, 9, "중관촌", "중관춘")]),
     ("kozh/inconsistent", "공업정보부(工业和信息化部)에서", [(1, 1, "공업정보부", "공업정보화부")]),
     ("kozh/inconsistent", "중관촌에서 중관춘으로", [(1, 1, "중관촌", "중관춘")]),
+    # a second rendering given as the bracket's gloss is judged like the term
+    ("kozh/nonstandard", "- 관전가(觀前街, 관치엔제)와 현묘관",
+     [(1, 3, "관전가", "관첸제"), (1, 12, "관치엔제", "관첸제")]),
     # the gloss after the standard form is left, the running use is not
     ("kozh/inconsistent", "창춘(长春)에 간다. 창춘 시(장춘, )는 크다. 장춘에서 만났다.", [(1, 29, "장춘", "창춘")]),
     ("kozh/nonstandard", "창제우(常州)에 간다", [(1, 1, "창제우", "창저우")]),
@@ -116,6 +119,7 @@ NOT_FIRE = [
     # a name in quotes with its rendering after it is being explained, not used
     ("kozh/nonstandard", "창춘(长春)에 간다. 이름 '장춘'(창춘)은 긴 봄이라는 뜻이다."),
     # another name given in brackets right after the standard form is a gloss, not a use
+    ("kozh/nonstandard", "선전 시(심천, 深圳, )는 광둥성의 도시다."),
     ("kozh/inconsistent", "쑤저우 시(소주, )는 운하 도시다. 이곳에 명은 소주부(蘇州府)를 두었다."),
     # a word Kiwi knows is no misspelling of a name (선정 beside 선전)
     ("kozh/inconsistent", "선전(深圳) 시가 선정되었다."),

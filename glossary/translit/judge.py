@@ -574,6 +574,13 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
         # a whole current place: its rendering as the base glossary has it (西湖 시후, not 시호)
         if readings is not None and ko in readings[1]:
             suggestion = readings[0]
+    if (
+        verdict == "nonstandard" and readings is not None and suggestion not in (None, readings[0])
+        and " " not in ko_raw and len(ko) in (len(zh), len(readings[0]))
+    ):
+        # a current place read partly by another reading (심천 for 深圳: 심 sino, 천 near 전): its
+        # rendering is the base glossary's (선전), not the parts mended one by one (심전)
+        suggestion, confident = readings[0], False
     if verdict in ("sino", "mixed", "unknown") and era not in ("historic", "past"):
         lead = _sino_place_lead(ko_raw, ko, zh)
         if lead is not None:

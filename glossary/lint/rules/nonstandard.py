@@ -25,7 +25,8 @@ class Nonstandard:
     entry names a person, a place or a company, against the official transliteration of Chinese
     (외래어 표기법, 중국어 표기 세칙): 조우마오화(周茂华) → 저우마오화, 카오쑹(高松) → 가오쑹,
     통저우구(通州区) → 퉁저우구 (a Sino-Korean 통 inside an otherwise transliterated name),
-    룡청연구소(龙城实验室) → 룽청연구소. Generic parts (市 시, 区 구, 研究院 연구원) may stay
+    룡청연구소(龙城实验室) → 룽청연구소; a second rendering given as the bracket's gloss is judged too
+    (호구(虎丘, 후치우) → 후추). Generic parts (市 시, 区 구, 研究院 연구원) may stay
     Sino-Korean; historic people and places (``era = historic``) take the Sino-Korean reading;
     an entry marked ``customary`` (상해 for 上海) or carrying a ``house_spelling`` (커창반), and a
     rendering a person marked preferred or admitted, are accepted as the house writes them. Latin renderings (CALB) are never judged.
@@ -66,6 +67,7 @@ class Nonstandard:
                 seen.add((start, end))
                 yield finding
                 yield from self._compounds(context, pair, finding, seen)
+            yield from self._gloss_rendering(context, pair, end, kind, entry, seen)
         for m in context.matches:
             if (m.start, m.end) in seen or inside_brackets(context.document.text, m.start):
                 continue  # a reading given in brackets (난징(남경)) is a gloss, not a use
@@ -79,6 +81,22 @@ class Nonstandard:
             finding = self._judge_one(context, m.start, m.end, term_texts[0].text, entry.zh, entry.kind, entry)
             if finding is not None:
                 yield finding
+
+    def _gloss_rendering(self, context, pair, end, kind, entry, seen) -> Iterator[Finding]:
+        """A second Korean rendering given as the bracket's gloss, judged like the term:
+        '호구(虎丘, 후치우)' → 후추. A gloss of several words (an explanation) is not a rendering."""
+        gloss = pair.gloss
+        if not gloss or not is_hangul_word(gloss) or len(gloss) < 2 or gloss == pair.term:
+            return
+        text = context.document.text
+        closes = [i for i in (text.find(")", end), text.find("）", end), text.find("]", end)) if i >= 0]
+        at = text.find(gloss, end, min(closes, default=end + 80))
+        if at < 0 or (at, at + len(gloss)) in seen:
+            return
+        finding = self._judge_one(context, at, at + len(gloss), gloss, pair.zh, kind, entry)
+        if finding is not None:
+            seen.add((at, at + len(gloss)))
+            yield finding
 
     def _compounds(self, context, pair, finding, seen) -> Iterator[Finding]:
         """The reported rendering leading a longer word elsewhere (용정차 after 용정(龙井)):
