@@ -5,7 +5,8 @@ into an empty glossary, then linted against that glossary. The results are compa
 hand annotations beside the text (``<slug>.pairs.tsv``, ``<slug>.problems.tsv``; the format is in
 ``data/corpus/README.md``):
 
-* extraction precision and recall on ``(line, term, zh)``;
+* extraction precision and recall on ``(line, term, zh)``, and how often the kind guessed for a
+  pair found agrees with the annotated one (the kinds confused most, annotated → guessed);
 * lint recall on the annotated problems whose Chinese the text gives (scope ``pair``), and, apart,
   on those it never gives (scope ``bare``: only a base glossary could know them);
 * false alarms: findings of severity warning or error on no annotated problem, per rule, and the
@@ -60,6 +61,8 @@ class TextResult:
     missed_pairs: list[str] = field(default_factory=list)
     alarms_by_rule: Counter = field(default_factory=Counter)
     hits_by_rule: Counter = field(default_factory=Counter)
+    kind_hits: int = 0
+    kind_confusions: Counter = field(default_factory=Counter)
 
 
 def texts(corpus: Path = CORPUS) -> list[tuple[str, Path]]:
@@ -91,8 +94,17 @@ def measure(slug: str, path: Path, workdir: Path, corpus: Path = CORPUS) -> Text
     from glossary.store import Glossary
 
     result = TextResult(slug, path.stat().st_size)
-    gold = Counter((int(r["line"]), r["term"], r["zh"]) for r in read_tsv(corpus / f"{slug}.pairs.tsv"))
-    got = Counter((p.line, p.term, p.zh) for p in extract_pairs(read_document(path)))
+    gold_rows = read_tsv(corpus / f"{slug}.pairs.tsv")
+    gold = Counter((int(r["line"]), r["term"], r["zh"]) for r in gold_rows)
+    pairs = extract_pairs(read_document(path))
+    got = Counter((p.line, p.term, p.zh) for p in pairs)
+    gold_kind = {(int(r["line"]), r["term"], r["zh"]): r["kind"] for r in gold_rows}
+    for p in pairs:
+        want = gold_kind.pop((p.line, p.term, p.zh), None)  # each annotated pair once
+        if want is not None:
+            result.kind_hits += want == p.kind
+            if want != p.kind:
+                result.kind_confusions[f"{want} → {p.kind}"] += 1
     result.gold_pairs, result.got_pairs = sum(gold.values()), sum(got.values())
     result.pair_hits = sum((gold & got).values())
     result.extra_pairs = [f"{slug}:{line} {term}({zh})" for line, term, zh in sorted((got - gold).elements())]
@@ -168,10 +180,14 @@ def report(results: list[TextResult]) -> str:
     alarms = sum(len(r.alarms) for r in results)
     bad = sum(len(r.bad_fixes) for r in results)
     by_rule = sum((r.alarms_by_rule for r in results), Counter())
+    kinds = sum(r.kind_hits for r in results)
+    confused = sum((r.kind_confusions for r in results), Counter())
     lines += [
         "",
         f"Pooled over {len(results)} texts, {size / 1000:.1f} KB:",
         f"- extraction: precision {ratio(hits, got)}, recall {ratio(hits, gold)} ({hits} of {gold} annotated pairs, {got} extracted)",
+        f"- kinds: {kinds} of {hits} pairs found have the annotated kind ({ratio(kinds, hits)})"
+        + (f"; most confused: {', '.join(f'{k} {v}' for k, v in confused.most_common(6))}" if confused else ""),
         f"- lint finds {caught} of {probs} annotated problems whose Chinese the text gives ({ratio(caught, probs)}); "
         f"{bare_caught} of {bare} bare ones",
         f"- false alarms: {alarms} ({alarms / (size / 20000):.2f} per 20 KB)"

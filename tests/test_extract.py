@@ -221,6 +221,17 @@ def test_nested_commas_stay_in_the_gloss():
         ("도문 시(圖門) - 58%", "place"),
         ("해란강(海蘭江)", "place"),
         ("전당강대교(錢塘江大橋)", "place"),
+        # a name the base glossary knows, in either script (石 is a surname: still a city)
+        ("스자좡(石家庄)에서", "place"),
+        ("다롄(大連)과 잉커우(營口)", "place"),
+        ("덩샤오핑(鄧小平)이", "person"),
+        # a dynasty named with 나라, a former division, a pass, a temple
+        ("수나라(隋) 때", "place"),
+        ("강하군(江夏郡)이 설치되었다", "place"),
+        ("진령(秦嶺) 산맥", "place"),
+        ("한산사(寒山寺)의 종", "place"),
+        # languages and peoples are neither people nor places
+        ("레이저우어(雷州語), 리족(黎族)", "other"),
     ],
 )
 def test_kinds(text, kind):

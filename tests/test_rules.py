@@ -72,9 +72,10 @@ FIRE = [
     ("kozh/spacing", "KIC중국은 대회를 연다", [(1, 1, "KIC중국", "KIC 중국")]),
     ("kozh/spacing", "KIC  중국", [(1, 1, "KIC  중국", "KIC 중국")]),
     ("kozh/unknown-pair", "동애잉(董艾颖) 부장", [(1, 1, "동애잉", None)]),
-    # a Sino-Korean pair whose transliteration the draft also writes: the pair and its repeats
-    ("kozh/inconsistent", "허페이는 크다. 합비(合肥)의 역사\n합비는 안후이성의 성도",
-     [(1, 10, "합비", "허페이"), (2, 1, "합비", "허페이")]),
+    # a Sino-Korean pair whose transliteration the draft also writes: the pair (a current place,
+    # reported by kozh/nonstandard) and its repeats
+    ("kozh/inconsistent", "허페이는 크다. 합비(合肥)의 역사\n합비는 안후이성의 성도", [(2, 1, "합비", "허페이")]),
+    ("kozh/nonstandard", "허페이는 크다. 합비(合肥)의 역사\n합비는 안후이성의 성도", [(1, 10, "합비", "허페이")]),
     # a pair's leading name read in Sino-Korean elsewhere, also with a suffix (무창구 beside 우창)
     ("kozh/inconsistent", "후베이의 무창군(武昌郡)이 생겼다.\n우창은 오늘날 무창구이다. 무창은 크다.",
      [(2, 9, "무창", "우창"), (2, 16, "무창", "우창")]),

@@ -71,6 +71,11 @@ their customary Sino-Korean names (소림사 少林寺, 황학루 黄鹤楼, 육
 transliteration, so no era is assumed for them."""
 
 
+HISTORIC_DIVISION_ENDINGS = frozenset("府郡")
+"""Last characters of divisions China no longer has (应天府, 江夏郡): such a name is of the past,
+where both readings are accepted."""
+
+
 def era_of(era: str | None, kind: str | None, *, past: bool = False, zh: str = "") -> str | None:
     """The era a name is judged in: the entry's, else modern for people, places and companies.
 
@@ -78,7 +83,7 @@ def era_of(era: str | None, kind: str | None, *, past: bool = False, zh: str = "
     reading (장춘 for 长春) is then shown with the transliteration, never applied. A name in a
     sentence about the past (``past``, see :func:`past_sentence`: 한나라 때 익주) may be either,
     so both readings are accepted (era ``past``), and so may a monument's (``zh`` ending in 寺,
-    塔, 楼 …).
+    塔, 楼 …) or a former division's (府, 郡).
     """
     if era:
         return era
@@ -86,7 +91,7 @@ def era_of(era: str | None, kind: str | None, *, past: bool = False, zh: str = "
         return "past"
     if zh.endswith("族") and kind in (None, "other", "concept"):
         return "modern"  # a people is named as it is called today (야오족 瑶族; 한족 is the exception)
-    if kind not in MODERN_BY_DEFAULT or zh[-1:] in MONUMENT_ENDINGS:
+    if kind not in MODERN_BY_DEFAULT or zh[-1:] in MONUMENT_ENDINGS or zh[-1:] in HISTORIC_DIVISION_ENDINGS:
         return None
     if kind == "company" and zh.endswith(FINANCIAL_ENDINGS):
         return None
