@@ -30,6 +30,10 @@ FORMS = [
     ("- 황다오 구 (黄岛区）", [("황다오 구", "黄岛区")]),
     # one generic syllable cannot be a two-character name alone: the word before it belongs to it
     ("유명한 추 강(曲江)은", [("추 강", "曲江")]),
+    # a place word glued after a name that already renders the whole Chinese is the writer's addition
+    ("구랑위섬(鼓浪嶼)을 포함한다", [("구랑위", "鼓浪嶼")]),
+    ("연길시(延吉)는", [("연길", "延吉")]),
+    ("해란강(海蘭江)과 수이시(遂溪)", [("해란강", "海蘭江"), ("수이시", "遂溪")]),
     # a head noun translating the end of the Chinese keeps the name before it, however that aligns
     ("레이저우어(雷州語), 사오저우 방언(韶州土語) 등", [("레이저우어", "雷州語"), ("사오저우 방언", "韶州土語")]),
     ("신당 양식(新唐风)이라 불리는", [("신당 양식", "新唐风")]),

@@ -426,6 +426,8 @@ def _left_term(text: str, raw: str, o: int, line_start: int, zh: str) -> tuple[i
     if span is None:
         return None
     s, e = span
+    if not latin and _added_place_word(text[s:e], zh):
+        e -= 1  # '구랑위섬(鼓浪嶼)', '연길시(延吉)': the name is 구랑위, 연길
     if colon:
         term = text[s:e].replace(" ", "")
         j = _judged(term, zh)
@@ -433,6 +435,17 @@ def _left_term(text: str, raw: str, o: int, line_start: int, zh: str) -> tuple[i
         if latin or not sure:
             return None
     return s, e, latin, gap > 0
+
+
+def _added_place_word(term: str, zh: str) -> bool:
+    """True when a one-word term ends in a place word (섬, 시, 강 …) after a part that already
+    renders the whole Chinese: the writer added what the place is, as '연길 시(延吉)' does with a
+    space ('구랑위섬(鼓浪嶼)': 구랑위 renders 嶼 too)."""
+    han = "".join(_HAN.findall(zh))
+    if " " in term or len(term) < 3 or term[-1] not in _GENERIC_SYLLABLES or len(term) - 1 < len(han) or not han:
+        return False
+    j = _judged(term[:-1], han)
+    return j[0] in ("standard", "sino", "mixed") and j[1] >= 1.0 and j[2] >= 0.99
 
 
 def _plausible(term: str, zh: str, spaced: bool) -> bool:
