@@ -298,6 +298,13 @@ def test_a_current_place_read_wrong_gets_its_rendering_shown():
     assert judge("광저우", "北京").verdict == "unrelated"  # another city, not a misreading
 
 
+def test_a_traditional_form_with_fewer_readings_than_its_simplified_one_is_no_certainty():
+    # 蔔 reads bo only, but stands for the surname 卜 bu here: the mend is shown, never applied
+    j = judge("부판민", "蔔凡敏")
+    assert j.suggestion == "보판민" and not j.confident
+    assert judge("부판민", "卜凡敏").verdict == "standard"
+
+
 def test_a_current_place_read_half_sino_gets_its_rendering_not_mended_parts():
     # 심 is 深's Sino-Korean reading, 천 is near 圳's 전: the place is 선전, not 심전
     j = judge("심천", "深圳")

@@ -26,7 +26,7 @@ from pathlib import Path
 from glossary.diskmemo import DiskMemo, library_stamp
 from glossary.errors import BadInput
 from glossary.text.korean import decompose, initial_sound_law
-from glossary.text.normalize import fold_width, is_han, is_hangul, to_traditional
+from glossary.text.normalize import fold_width, is_han, is_hangul, to_simplified, to_traditional
 
 __all__ = [
     "tables_dir",
@@ -289,11 +289,19 @@ def _context_fixed(text: str) -> tuple[bool, ...]:
     phrased = _LIBRARY_ANSWERS.answer(("phrased", text), lambda: _ask_phrase_readings(text))
     out = []
     for i, ch in enumerate(text):
-        if not is_han(ch) or by_override[i] or len(_char_heteronyms(ch)) <= 1:
+        if not is_han(ch) or by_override[i] or len(_char_heteronyms(ch)) <= 1 and not _simplified_reads_more(ch):
             out.append(True)
             continue
         out.append(phrased[i] != "" and phrased[i] == best[i])
     return tuple(out)
+
+
+def _simplified_reads_more(ch: str) -> bool:
+    """True when the simplified form of ``ch`` has readings ``ch`` lacks: the traditional form may
+    stand for another sense of it (蔔 bo of 萝卜 written for the surname 卜 bu in 蔔凡敏), so its
+    one reading is no certainty."""
+    simple = to_simplified(ch)
+    return simple != ch and not set(_char_heteronyms(simple)) <= set(_char_heteronyms(ch))
 
 
 def _ask_phrase_readings(text: str) -> tuple[str, ...]:
