@@ -229,6 +229,9 @@ def test_nested_commas_stay_in_the_gloss():
         ("스자좡(石家庄)에서", "place"),
         ("다롄(大連)과 잉커우(營口)", "place"),
         ("덩샤오핑(鄧小平)이", "person"),
+        # a surname and a given name in traditional script, as in simplified
+        ("류촨즈(柳傳誌) 롄샹 회장", "person"),
+        ("장루이민(張瑞敏)은", "person"),
         # a dynasty named with 나라, a former division, a pass, a temple
         ("수나라(隋) 때", "place"),
         ("강하군(江夏郡)이 설치되었다", "place"),

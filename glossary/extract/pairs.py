@@ -519,7 +519,7 @@ def _generic_or_counted(term: str, zh: str) -> bool:
 def _kind_by_dictionary(zh: str) -> str | None:
     """'place' or 'person' when jieba's dictionary knows the whole Chinese as one (长春 ns,
     邓小平 nr), for names the suffix and title rules cannot class (南京, 西湖, 黑龙江)."""
-    han = "".join(_HAN.findall(zh))
+    han = to_simplified("".join(_HAN.findall(zh)))  # jieba's dictionary is simplified (鄧小平)
     if len(han) < 2:
         return None  # one character (江 nr, 金 nr) says too little
     tag = chinese_words.word_class(han)
@@ -732,7 +732,7 @@ def _finish(b: _Builder) -> list[Pair]:
         named = kind == "person" and not person_form
         if kind in ("other", "concept") and not latin:
             by_dictionary = _kind_by_dictionary(zh)
-            han = "".join(_HAN.findall(zh))
+            han = to_simplified("".join(_HAN.findall(zh)))  # the surnames are simplified (張 张)
             if by_dictionary:
                 kind = by_dictionary
             elif likely_person_name(han) and 2 <= len(term) <= 5 and not chinese_words.is_common_word(han):
