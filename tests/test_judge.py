@@ -298,6 +298,21 @@ def test_a_current_place_read_wrong_gets_its_rendering_shown():
     assert judge("광저우", "北京").verdict == "unrelated"  # another city, not a misreading
 
 
+@pytest.mark.parametrize(
+    "korean, chinese, suggestion",
+    [
+        # a company's place and brand are transliterated, its trade words and form may stay
+        ("현대 지능장비제조유한회사", "现岱智能装备制造有限公司", "셴다이 지능장비제조유한회사"),
+        ("흠달그룹", "鑫达集团", "신다그룹"),
+        # a name read wholly in Sino-Korean is transliterated whole, not only its leading place
+        ("흑룡강 흠달그룹", "黑龙江鑫达集团", "헤이룽장 신다그룹"),
+    ],
+)
+def test_a_sino_company_name_gets_its_place_and_brand_transliterated(korean, chinese, suggestion):
+    j = judge(korean, chinese, era="modern")
+    assert (j.suggestion, j.confident) == (suggestion, False)
+
+
 def test_a_traditional_form_with_fewer_readings_than_its_simplified_one_is_no_certainty():
     # 蔔 reads bo only, but stands for the surname 卜 bu here: the mend is shown, never applied
     j = judge("부판민", "蔔凡敏")

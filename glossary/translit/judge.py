@@ -584,7 +584,10 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
     if verdict in ("sino", "mixed", "unknown") and era not in ("historic", "past"):
         lead = _sino_place_lead(ko_raw, ko, zh)
         if lead is not None:
-            verdict, suggestion, confident = "nonstandard", lead, False
+            # a whole name read in Sino-Korean is transliterated whole (흑룡강 흠달그룹 → 헤이룽장
+            # 신다그룹); the lead alone where the rest is Korean (중관촌창업단지 → 중관춘창업단지)
+            whole = suggestion if verdict == "sino" and era == "modern" and suggestion is not None else None
+            verdict, suggestion, confident = "nonstandard", whole or lead, False
     if verdict in ("unrelated", "unknown") and suggestion is None and era not in ("historic", "past"):
         # a current place written a syllable a character, or as many as its rendering, and not
         # read right (함비 for 合肥 허페이): the standard is shown, never applied
@@ -789,15 +792,37 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
         # each character as the whole name reads it (都 dū in 都江堰, not dōu); a generic word is
         # kept only where it ends the name (강 of 민강), not inside it (江 of 都江堰 두장옌)
         reading = _whole_name_reading(zh)
+        brand_end = _company_brand_end(zh)
         pieces = []
         for k, (at, p) in enumerate(_placed(parts, zh)):
             trailing = p.generic and all(q.generic for q in parts[k + 1 :])
-            if p.label != "sino" or not p.chinese or trailing or at < 0:
+            if p.label != "sino" or not p.chinese or trailing or at < 0 or at >= brand_end:
                 pieces.append(p.korean)
                 continue
-            pieces.append("".join(reading[at : at + len(p.chinese)]))
+            end = at + len(p.chinese)
+            if end > brand_end and len(p.korean) == len(p.chinese):
+                # the trade words after a company's brand keep the Sino-Korean reading written
+                # one piece per syllable, so the writer's spaces stay where they were
+                brand = ["".join(reading[at:brand_end])] + [""] * (brand_end - at - 1)
+                pieces.append(tuple(brand + list(p.korean[brand_end - at :])))
+            else:
+                pieces.append("".join(reading[at:end]))
         return pieces, False
     return None, False
+
+
+_COMPANY_FORMS = ("公司", "集团", "集團")
+
+
+def _company_brand_end(zh: str) -> int:
+    """Where a company's brand ends in ``zh``: after its place, if it opens with one, and the two
+    characters of its brand (黑龙江|鑫达|集团, 现岱|智能装备制造|有限公司). What follows, trade
+    words and the company form, may keep its Sino-Korean reading (지능장비제조유한회사), so only the
+    brand is transliterated. The whole name for anything else."""
+    if not zh.endswith(_COMPANY_FORMS):
+        return len(zh)
+    place = next((k for k in (3, 2) if len(zh) > k + 2 and _place_readings(zh[:k]) is not None), 0)
+    return place + 2
 
 
 def _placed(parts, zh: str) -> list[tuple[int, Part]]:
@@ -819,15 +844,19 @@ def _whole_name_reading(zh: str) -> tuple[str, ...]:
     return tuple(table.get(r) or hanzi.to_hangul(ch) for ch, r in zip(zh, hanzi.best_pinyin(zh)))
 
 
-def _onto_written(written: str, parts: tuple[Part, ...], pieces: list[str]) -> str:
+def _onto_written(written: str, parts: tuple[Part, ...], pieces: list[str | tuple[str, ...]]) -> str:
     """The suggestion laid onto the rendering as written: digits, Latin letters and spaces stay
     where they were (화롱1호 → 화룽1호, 상하이 티엔창 → 상하이 톈창). A changed part is written at
-    its first syllable and its other syllables are dropped."""
+    its first syllable and its other syllables are dropped; a piece given per syllable (a tuple)
+    is laid syllable by syllable."""
     if written == "".join(p.korean for p in parts):
-        return "".join(pieces)
+        return "".join("".join(new) if isinstance(new, tuple) else new for new in pieces)
     per_syllable: list[str] = []
     for p, new in zip(parts, pieces):
-        per_syllable.append(new)
+        if isinstance(new, tuple) and len(new) == len(p.korean):
+            per_syllable.extend(new)
+            continue
+        per_syllable.append("".join(new) if isinstance(new, tuple) else new)
         per_syllable.extend([""] * (len(p.korean) - 1))
     out = []
     k = 0
