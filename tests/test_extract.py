@@ -30,6 +30,8 @@ FORMS = [
     ("- 황다오 구 (黄岛区）", [("황다오 구", "黄岛区")]),
     # one generic syllable cannot be a two-character name alone: the word before it belongs to it
     ("유명한 추 강(曲江)은", [("추 강", "曲江")]),
+    # a surname and a two-character given name is a name, however Kiwi reads the Korean (가리+어나)
+    ("발표회에서 가려나(贾丽娜) 부시장이 축사를", [("가려나", "贾丽娜")]),
     # a place word glued after a name that already renders the whole Chinese is the writer's addition
     ("구랑위섬(鼓浪嶼)을 포함한다", [("구랑위", "鼓浪嶼")]),
     ("연길시(延吉)는", [("연길", "延吉")]),

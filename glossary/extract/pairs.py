@@ -494,6 +494,8 @@ def _glosses_a_word(term: str, zh: str) -> bool:
         return True  # 영도(領導): an everyday word, whatever else Kiwi knows by its reading (영도, Busan)
     if not korean.is_common_word(word):
         return False
+    if len(han) == 3 and not common_chinese and likely_person_name(to_simplified(han)):
+        return False  # a surname and a two-character given name (贾丽娜), however Kiwi reads 가려나
     tags = korean.word_tags(word)[:-1]
     if any(t in ("VV", "VA", "VX") for t in tags):
         return True
