@@ -250,6 +250,12 @@ def test_transliterated_core_of_a_company_name_is_judged():
     assert j.suggestion == "상하이톈창관리자문유한공사" and j.confident
 
 
+def test_a_misspelt_syllable_next_to_a_sino_korean_one_is_shown_not_fixed():
+    # 제 reads 帝 in Sino-Korean: 제국 may be the word 帝國, not a misspelling of 제궁
+    j = judge("제국", "帝宮", era="modern")
+    assert j.verdict == "nonstandard" and not j.confident
+
+
 def test_a_stray_syllable_before_a_name_is_reported_not_fixed():
     j = judge("유위츠", "楡次")
     assert j.verdict == "nonstandard" and j.suggestion == "위츠" and not j.confident

@@ -774,6 +774,11 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
                 confident = False
             else:
                 pieces.append(p.standard if p.label == "standard" and p.standard else p.korean)
+        if any(
+            p.label == "near" and any(q.label == "sino" and not q.generic for q in parts[max(0, k - 1) : k + 2])
+            for k, p in enumerate(parts)
+        ):
+            confident = False  # next to a Sino-Korean reading (제국 for 帝宮): maybe a word, not a misspelling
         return pieces, confident
     if verdict == "standard" and era == "historic":
         # the Sino-Korean reading of the whole name (initial-sound law at its start), a syllable a
