@@ -30,6 +30,9 @@ FORMS = [
     ("- 황다오 구 (黄岛区）", [("황다오 구", "黄岛区")]),
     # one generic syllable cannot be a two-character name alone: the word before it belongs to it
     ("유명한 추 강(曲江)은", [("추 강", "曲江")]),
+    # an age after a middle dot is no part of the name
+    ("런정페이(任正非·74) 회장과 마화텅(马化腾·47세)", [("런정페이", "任正非"), ("마화텅", "马化腾")]),
+    ("톈진의 고문화 거리(古文化街)는", [("고문화 거리", "古文化街")]),
     # a surname and a two-character given name is a name, however Kiwi reads the Korean (가리+어나)
     ("발표회에서 가려나(贾丽娜) 부시장이 축사를", [("가려나", "贾丽娜")]),
     # a place word glued after a name that already renders the whole Chinese is the writer's addition

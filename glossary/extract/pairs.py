@@ -56,6 +56,7 @@ _RUN_TOGETHER = re.compile(
 )
 _RUN_ITEM_SPLIT = re.compile(r"[•·・,，/、]")
 _INNER_SPLIT = re.compile(r"\s*[•·・/]\s*")
+_AGE_AFTER_DOT = re.compile(r"\s*[·•・]\s*\d{1,3}세?$")  # '런정페이(任正非·74)': the age, not the name
 _DASH_NOTE = re.compile(r"\s+[-–—]\s*|\s*[–—]\s+")
 # In reversed text: a run of the characters a term may hold (Hangul, ASCII letters and digits,
 # the joiners & . - ' + and the full-width range Ａ..ｚ), then the blanks before it: one space
@@ -88,8 +89,8 @@ HEAD_NOUNS = frozenset(
 )
 # A head noun that translates the end of the Chinese, a kind of speech or style: the name before it
 # and the head are the term, however the name alone would align ('사오저우 방언(韶州土語)',
-# '신당 양식(新唐风)').
-TRANSLATED_HEADS = frozenset("방언 사투리 양식 요리".split())
+# '신당 양식(新唐风)', '고문화 거리(古文化街)').
+TRANSLATED_HEADS = frozenset("방언 사투리 양식 요리 거리 궁전".split())
 _GENERIC_SYLLABLES = korean.PLACE_SUFFIXES | frozenset("촌 강 산 호 섬".split())
 """One-syllable words that say what a place is (시, 강, 산): no two-character name alone."""
 _PLACE_WORD_BEFORE_BRACKET = re.compile(
@@ -636,7 +637,7 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
     glosses: list[str] = []
     note = None  # '司馬睿 - 동진[東晉]의 초대 황제': a note after a dash, which may name other Chinese
     for _, seg in segments:
-        value = seg.strip()
+        value = _AGE_AFTER_DOT.sub("", seg.strip())
         m = _LABEL.match(value)
         if m and not has_han(m.group(1)):
             value = m.group(2).strip()
