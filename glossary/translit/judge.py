@@ -261,8 +261,9 @@ def _candidates(chinese: str, era: str | None) -> tuple[tuple[_Cand, ...], ...]:
                         label, std = "standard", f
                     else:
                         label, std = "translation", ""
-                    # a generic word beats the same syllables read character by character
-                    cost = -_EPS if generic else 0.0
+                    # a generic word beats the same syllables read character by character, and an
+                    # established name beats generic words (高山族 고산족, not 고 + 山 + 族)
+                    cost = -_EPS if generic else -_EPS * n if kind == "exception" else 0.0
                     cands.append(_Cand(f, n, label, std, cost, generic))
         std_opts = _translit_options(ch, best[i])
         if fixed[i] and best[i] in hanzi._syllable_table():
