@@ -362,3 +362,8 @@ def test_a_sino_korean_name_is_suggested_as_the_whole_name_reads(korean, chinese
     # base glossary's rendering; a generic word that ends the name stays (산)
     j = judge(korean, chinese, era="modern")
     assert (j.verdict, j.suggestion, j.confident) == ("sino", suggestion, False)
+
+
+@pytest.mark.parametrize("korean, chinese", [("고산족", "高山族"), ("시버족", "锡伯族"), ("카자흐족", "哈萨克族")])
+def test_peoples_named_from_their_own_languages_are_standard(korean, chinese):
+    assert judge(korean, chinese, era="modern").verdict == "standard"
