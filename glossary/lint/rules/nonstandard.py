@@ -26,7 +26,8 @@ class Nonstandard:
     (외래어 표기법, 중국어 표기 세칙): 조우마오화(周茂华) → 저우마오화, 카오쑹(高松) → 가오쑹,
     통저우구(通州区) → 퉁저우구 (a Sino-Korean 통 inside an otherwise transliterated name),
     룡청연구소(龙城实验室) → 룽청연구소; a second rendering given as the bracket's gloss is judged too
-    (호구(虎丘, 후치우) → 후추). Generic parts (市 시, 区 구, 研究院 연구원) may stay
+    (호구(虎丘, 후치우) → 후추), and so is a name inside a reported pair used on its own elsewhere
+    (흠달그룹 after 흑룡강 흠달그룹(黑龙江鑫达集团) → 신다). Generic parts (市 시, 区 구, 研究院 연구원) may stay
     Sino-Korean; historic people and places (``era = historic``) take the Sino-Korean reading;
     an entry marked ``customary`` (상해 for 上海) or carrying a ``house_spelling`` (커창반), and a
     rendering a person marked preferred or admitted, are accepted as the house writes them. Latin renderings (CALB) are never judged.
@@ -67,6 +68,7 @@ class Nonstandard:
                 seen.add((start, end))
                 yield finding
                 yield from self._compounds(context, pair, finding, seen)
+                yield from self._part_mentions(context, pair, kind, entry, start, seen)
             yield from self._gloss_rendering(context, pair, end, kind, entry, seen)
         for m in context.matches:
             if (m.start, m.end) in seen or inside_brackets(context.document.text, m.start):
@@ -97,6 +99,42 @@ class Nonstandard:
         if finding is not None:
             seen.add((at, at + len(gloss)))
             yield finding
+
+    def _part_mentions(self, context, pair, kind, entry, pair_start, seen) -> Iterator[Finding]:
+        """A name inside a reported pair used on its own elsewhere (흠달그룹 after 흑룡강
+        흠달그룹(黑龙江鑫达集团)): the part the judge aligned with its own characters, judged alone and
+        reported with its own suggestion. A current place inside the pair is left to kozh/base."""
+        text = context.document.text
+        era = era_of(entry.era if entry else None, kind, zh=pair.zh)
+        judgement = context.judge(pair.term, pair.zh, era)
+        at = 0
+        for part in judgement.parts:
+            where = pair.zh.find(part.chinese, at) if part.chinese else -1
+            if where >= 0:
+                at = where + len(part.chinese)
+            if part.label not in ("sino", "near") or part.generic or len(part.korean) < 2 or where < 0:
+                continue
+            if is_common_word(part.korean):
+                continue  # 투자 of …투자(…投资): a Korean word on its own
+            if any(base_glossary().place(pair.zh[where:k]) for k in range(at, len(pair.zh) + 1)):
+                continue  # 흑룡 of 흑룡강: the place is kozh/base's
+            verdict = context.nonstandard_form(part.korean, part.chinese, era=era)
+            if verdict is None:
+                continue
+            suggestion, _ = verdict
+            for start in prefix_starts(text, part.korean):
+                end = start + len(part.korean)
+                if (start, end) in seen or pair_start <= start < pair_start + len(pair.term) + len(pair.zh) + 2:
+                    continue
+                if context.covered[start] or inside_brackets(text, start) or is_common_word(word_at(text, start) or ""):
+                    continue
+                seen.add((start, end))
+                yield context.finding(
+                    self, start, end,
+                    f"{part.korean} (in {word_at(text, start)}) is not the standard transliteration of "
+                    f"{part.chinese}, as in {pair.term}({pair.zh}): write {suggestion}",
+                    suggestions=(suggestion,), replacement=suggestion, safe=False,
+                )
 
     def _compounds(self, context, pair, finding, seen) -> Iterator[Finding]:
         """The reported rendering leading a longer word elsewhere (용정차 after 용정(龙井)):
