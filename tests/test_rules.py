@@ -45,6 +45,8 @@ FIRE = [
     # rule, text, [(line, col, found, suggestion)]
     # a transliterated pair's name read in Sino-Korean elsewhere in the draft (중앙일보, 1987)
     ("kozh/inconsistent", "자오쯔양(趙紫陽)이 총서기가 됐다.\n중공 조자양 시대 개막", [(2, 4, "조자양", "자오쯔양")]),
+    # … also in another reading of a character (寧 령) or without the initial-sound law (료녕)
+    ("kozh/inconsistent", "랴오닝(遼寧) 경제. 요령성과 료녕성", [(1, 13, "요령", "랴오닝"), (1, 18, "료녕", "랴오닝")]),
     # … also when it leads a compound (옌볜 조선족 자치주, 위키백과)
     ("kozh/inconsistent", "옌볜(延邊) 지역은 넓다. 연변조선족자치주의 주도는 옌지다.", [(1, 16, "연변", "옌볜")]),
     ("kozh/deprecated", "산업정보화부는 발표했다.", [(1, 1, "산업정보화부", "공업정보화부")]),

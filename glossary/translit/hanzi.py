@@ -780,6 +780,31 @@ def sino_korean(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=8192)
+def sino_korean_forms(text: str, limit: int = 8) -> tuple[str, ...]:
+    """The ways a Chinese name is written in Sino-Korean: :func:`sino_korean` first, then the other
+    readings of its characters (寧 녕 or 령) and its first syllable without the initial-sound law,
+    as Korean-Chinese papers write it (辽宁 요녕, 요령, 료녕); at most ``limit`` forms.
+
+    >>> sino_korean_forms("辽宁")
+    ('요녕', '요령', '료녕', '료령')
+    """
+    first = sino_korean(text)
+    trad = _traditional_aligned(fold_width(text))
+    if not trad or not all(is_han(ch) and sino_readings(ch) for ch in trad):
+        return (first,)
+    options = [list(sino_readings(ch)) for ch in trad]
+    options[0] = list(dict.fromkeys([initial_sound_law(r) for r in options[0]] + options[0]))
+    out = [first]
+    for combo in itertools.islice(itertools.product(*options), 64):
+        form = "".join(combo)
+        if form not in out:
+            out.append(form)
+        if len(out) >= limit:
+            break
+    return tuple(out)
+
+
 # --- translit -----------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from ...text.korean import (
 )
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key
 from ...translit.base import base_glossary
-from ...translit.hanzi import longest_syllable, sino_korean, to_hangul
+from ...translit.hanzi import longest_syllable, sino_korean, sino_korean_forms, to_hangul
 
 
 class Inconsistent:
@@ -159,22 +159,22 @@ class Inconsistent:
             if sino == term:
                 yield from self._transliteration_used(document, context, reported, pair, start)
                 continue
-            if sino not in text or context.judge(term, zh, None).verdict != "standard":
-                continue
-            # as a word of its own (조자양은) or leading a compound (연변조선족자치주, 용정차)
-            starts = prefix_starts(text, sino)
-            if is_common_word(sino):
-                # a word too (안도 "relief"): only where an administrative suffix makes it a place
-                starts = [at for at in starts if _suffix_follows(text, at + len(sino))]
-            if not starts:
+            forms = [f for f in sino_korean_forms(zh) if f in text and f != term]
+            if not forms or context.judge(term, zh, None).verdict != "standard":
                 continue
             line = document.line_col(start)[0]
-            for at in starts:
-                end = at + len(sino)
-                if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
-                    continue  # (an alias given in brackets, 충칭(중경, 重慶), is a gloss, not a use)
-                reported.add((at, end))
-                yield self._other_reading(context, at, sino, pair.term, line, zh, entry_zh=zh)
+            for form in forms:  # 요녕, and as Korean-Chinese papers also write it: 요령, 료녕
+                # as a word of its own (조자양은) or leading a compound (연변조선족자치주, 용정차)
+                starts = prefix_starts(text, form)
+                if is_common_word(form):
+                    # a word too (안도 "relief"): only where an administrative suffix makes it a place
+                    starts = [at for at in starts if _suffix_follows(text, at + len(form))]
+                for at in starts:
+                    end = at + len(form)
+                    if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
+                        continue  # (an alias given in brackets, 충칭(중경, 重慶), is a gloss, not a use)
+                    reported.add((at, end))
+                    yield self._other_reading(context, at, form, pair.term, line, zh, entry_zh=zh)
 
     def _transliteration_used(self, document, context, reported, pair, pair_start) -> Iterator[Finding]:
         """한구(漢口) in one place and 한커우 in another: the draft itself uses the transliteration
