@@ -312,6 +312,9 @@ def test_a_current_place_read_wrong_gets_its_rendering_shown():
         ("흠달그룹", "鑫达集团", "신다그룹"),
         # a name read wholly in Sino-Korean is transliterated whole, not only its leading place
         ("흑룡강 흠달그룹", "黑龙江鑫达集团", "헤이룽장 신다그룹"),
+        # a name the writer spaced: its first word is the proper name, the descriptors may stay
+        ("동호 신기술개발구", "东湖新技术开发区", "둥후 신기술개발구"),
+        ("무한 경제기술개발구", "武汉经济技术开发区", "우한 경제기술개발구"),
     ],
 )
 def test_a_sino_company_name_gets_its_place_and_brand_transliterated(korean, chinese, suggestion):

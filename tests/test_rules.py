@@ -58,9 +58,10 @@ FIRE = [
     # a second rendering given as the bracket's gloss is judged like the term
     ("kozh/nonstandard", "- 관전가(觀前街, 관치엔제)와 현묘관",
      [(1, 3, "관전가", "관첸제"), (1, 12, "관치엔제", "관첸제")]),
-    # a name inside a reported pair used on its own elsewhere, with its own suggestion
+    # each word of a pair reported where it stands; a name inside it used on its own elsewhere,
+    # with its own suggestion
     ("kozh/nonstandard", "흑룡강 흠달그룹(黑龙江鑫达集团)은 크다.\n현재 흠달그룹이 건설한 사업",
-     [(1, 1, "흑룡강 흠달그룹", "헤이룽장 신다그룹"), (2, 4, "흠달", "신다")]),
+     [(1, 1, "흑룡강", "헤이룽장"), (1, 5, "흠달그룹", "신다그룹"), (2, 4, "흠달", "신다")]),
     # the gloss after the standard form is left, the running use is not
     ("kozh/inconsistent", "창춘(长春)에 간다. 창춘 시(장춘, )는 크다. 장춘에서 만났다.", [(1, 29, "장춘", "창춘")]),
     ("kozh/nonstandard", "창제우(常州)에 간다", [(1, 1, "창제우", "창저우")]),

@@ -564,7 +564,7 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
     else:
         verdict = "standard"
 
-    pieces, confident = _suggest(parts, zh, verdict, era)
+    pieces, confident = _suggest(parts, zh, verdict, era, ko_raw)
     suggestion = None
     if pieces is not None:
         suggestion = _onto_written(ko_raw, parts, pieces)
@@ -587,7 +587,9 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
         if lead is not None:
             # a whole name read in Sino-Korean is transliterated whole (흑룡강 흠달그룹 → 헤이룽장
             # 신다그룹); the lead alone where the rest is Korean (중관촌창업단지 → 중관춘창업단지)
-            whole = suggestion if verdict == "sino" and era == "modern" and suggestion is not None else None
+            whole = (
+                suggestion if verdict == "sino" and era == "modern" and zh.endswith(_COMPANY_FORMS) else None
+            )
             verdict, suggestion, confident = "nonstandard", whole or lead, False
     if verdict in ("unrelated", "unknown") and suggestion is None and era not in ("historic", "past"):
         # a current place written a syllable a character, or as many as its rendering, and not
@@ -748,7 +750,9 @@ def _sounds_alike(found: str, standard: str) -> bool:
     return Indel.normalized_similarity(letters(found), letters(standard)) >= 0.6
 
 
-def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) -> tuple[list[str] | None, bool]:
+def _suggest(
+    parts: tuple[Part, ...], zh: str, verdict: str, era: str | None, written: str = ""
+) -> tuple[list[str] | None, bool]:
     """(the standard form as one piece per part, whether a fix may apply it unasked).
 
     Only near parts (and a stray leading syllable) change in a non-standard rendering; Sino-Korean
@@ -798,7 +802,7 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
         # each character as the whole name reads it (都 dū in 都江堰, not dōu); a generic word is
         # kept only where it ends the name (강 of 민강), not inside it (江 of 都江堰 두장옌)
         reading = _whole_name_reading(zh)
-        brand_end = _company_brand_end(zh)
+        brand_end = _proper_name_end(zh, written)
         pieces = []
         for k, (at, p) in enumerate(_placed(parts, zh)):
             trailing = p.generic and all(q.generic for q in parts[k + 1 :])
@@ -820,15 +824,20 @@ def _suggest(parts: tuple[Part, ...], zh: str, verdict: str, era: str | None) ->
 _COMPANY_FORMS = ("公司", "集团", "集團")
 
 
-def _company_brand_end(zh: str) -> int:
-    """Where a company's brand ends in ``zh``: after its place, if it opens with one, and the two
-    characters of its brand (黑龙江|鑫达|集团, 现岱|智能装备制造|有限公司). What follows, trade
-    words and the company form, may keep its Sino-Korean reading (지능장비제조유한회사), so only the
-    brand is transliterated. The whole name for anything else."""
-    if not zh.endswith(_COMPANY_FORMS):
-        return len(zh)
-    place = next((k for k in (3, 2) if len(zh) > k + 2 and _place_readings(zh[:k]) is not None), 0)
-    return place + 2
+def _proper_name_end(zh: str, written: str) -> int:
+    """Where the proper name ends in ``zh``, the part a Sino-Korean reading must transliterate; what
+    follows (trade words, descriptors, the company form) may keep its Sino-Korean reading.
+
+    A company: its place, if it opens with one, and the two characters of its brand (黑龙江|鑫达|集团,
+    现岱|智能装备制造|有限公司). Another name the writer spaced: its first word, one character a
+    syllable (동호 신기술개발구 for 东湖|新技术开发区). Else the whole name."""
+    if zh.endswith(_COMPANY_FORMS):
+        place = next((k for k in (3, 2) if len(zh) > k + 2 and _place_readings(zh[:k]) is not None), 0)
+        return place + 2
+    words = written.split()
+    if len(words) > 1 and all(is_hangul(ch) for ch in words[0]) and len(words[0]) < len(zh):
+        return len(words[0])
+    return len(zh)
 
 
 def _placed(parts, zh: str) -> list[tuple[int, Part]]:

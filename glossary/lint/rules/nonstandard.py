@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ...text.era import era_of, past_at
@@ -66,7 +67,7 @@ class Nonstandard:
             finding = self._judge_one(context, start, end, pair.term, pair.zh, kind, entry)
             if finding is not None:
                 seen.add((start, end))
-                yield finding
+                yield from self._by_word(context, finding, pair.zh)
                 yield from self._compounds(context, pair, finding, seen)
                 yield from self._part_mentions(context, pair, kind, entry, start, seen)
             yield from self._gloss_rendering(context, pair, end, kind, entry, seen)
@@ -82,7 +83,28 @@ class Nonstandard:
                 continue  # kozh/deprecated speaks for it
             finding = self._judge_one(context, m.start, m.end, term_texts[0].text, entry.zh, entry.kind, entry)
             if finding is not None:
-                yield finding
+                yield from self._by_word(context, finding, entry.zh)
+
+    def _by_word(self, context, finding, zh) -> Iterator[Finding]:
+        """The finding, one per word that changes when the rendering is several words and the
+        suggestion as many (흑룡강 흠달그룹 → 헤이룽장 신다그룹: 흑룡강 → 헤이룽장, 흠달그룹 →
+        신다그룹), so each word is shown and fixed where it stands."""
+        text = context.document.text
+        words = list(re.finditer(r"\S+", text[finding.start : finding.end]))
+        wanted = finding.suggestions[0].split()
+        if len(words) < 2 or len(words) != len(wanted):
+            yield finding
+            return
+        safe = finding.fix is not None and finding.fix.safe
+        whole = f"{text[finding.start:finding.end]} → {finding.suggestions[0]}"
+        for word, new in zip(words, wanted):
+            if word.group() == new:
+                continue
+            yield context.finding(
+                self, finding.start + word.start(), finding.start + word.end(),
+                f"{word.group()} is not the standard transliteration of its part of {zh} ({whole}): write {new}",
+                suggestions=(new,), replacement=new, safe=safe, entry_zh=finding.entry_zh,
+            )
 
     def _gloss_rendering(self, context, pair, end, kind, entry, seen) -> Iterator[Finding]:
         """A second Korean rendering given as the bracket's gloss, judged like the term:
