@@ -250,6 +250,13 @@ def test_transliterated_core_of_a_company_name_is_judged():
     assert j.suggestion == "상하이톈창관리자문유한공사" and j.confident
 
 
+@pytest.mark.parametrize("korean, chinese, suggestion", [("장웨이지", "張爲志", "장웨이즈"), ("닝파", "寧波", "닝보")])
+def test_a_last_syllable_read_in_sino_korean_after_a_transliteration_is_nonstandard(korean, chinese, suggestion):
+    # 지 is 志's Sino-Korean reading and opens like its syllable 즈: a misreading, shown
+    j = judge(korean, chinese, era="modern")
+    assert (j.verdict, j.suggestion) == ("nonstandard", suggestion)
+
+
 def test_a_misspelt_syllable_next_to_a_sino_korean_one_is_shown_not_fixed():
     # 제 reads 帝 in Sino-Korean: 제국 may be the word 帝國, not a misspelling of 제궁
     j = judge("제국", "帝宮", era="modern")

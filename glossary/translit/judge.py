@@ -448,10 +448,18 @@ def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part
                 target = next((t for t in opts if _near_distance(p.korean, t) is not None), None)
                 if target is None and (end - k > 1 or not opts):
                     target = opts[0] if opts else None
+                if target is None and lone and opts and _same_first_sound(p.korean, opts[0]):
+                    target = opts[0]  # 장웨이지 for 張爲志: 지 is 志's Sino-Korean reading, 즈 its syllable
                 if target:
                     items[x] = (pos, Part(p.korean, p.chinese, "near", target))
         k = end
     return [p for _, p in items]
+
+
+def _same_first_sound(korean: str, standard: str) -> bool:
+    """True when two syllables open with the same sound class (지 and 즈, 운 and 윈)."""
+    a, b = sound_symbols(korean)[1], sound_symbols(standard)[1]
+    return bool(a) and bool(b) and a[0] == b[0]
 
 
 def _resolve(parts: list[Part], era: str | None) -> list[Part]:
