@@ -242,6 +242,8 @@ def test_nested_commas_stay_in_the_gloss():
         ("강하군(江夏郡)이 설치되었다", "place"),
         ("진령(秦嶺) 산맥", "place"),
         ("한산사(寒山寺)의 종", "place"),
+        # one list, one kind: a name no cue classes takes its neighbour's
+        ("천합광에너지(天合光能), 동방일승(东方日升) 등 선도기업", "company"),
         # languages and peoples are neither people nor places
         ("레이저우어(雷州語), 리족(黎族)", "other"),
     ],

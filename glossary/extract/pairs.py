@@ -716,6 +716,26 @@ def _link_footnote_marks(b: _Builder) -> None:
         b.pairs.sort(key=lambda p: (p[0], p[1]))
 
 
+_LIST_GAP = re.compile(r"\s*(?:[,、·•]|와|과|및)\s*")
+"""What separates two pairs of one list: '천합광에너지(天合光能), 동방일승(东方日升)'."""
+
+
+def _kinds_of_lists(pairs: list, kinds: list[str], text: str) -> None:
+    """One list, one kind: a pair no cue classes (concept, other) next to a named one in the same
+    list takes its neighbour's kind (동방일승(东方日升) after 천합광에너지(天合光能), a company)."""
+    named = ("person", "place", "org", "company", "media")
+    for i in range(len(pairs)):
+        if kinds[i] not in ("concept", "other"):
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(pairs) or kinds[j] not in named:
+                continue
+            first, second = (pairs[j], pairs[i]) if j < i else (pairs[i], pairs[j])
+            if _LIST_GAP.fullmatch(text, first[5], second[0]):
+                kinds[i] = kinds[j]
+                break
+
+
 def _finish(b: _Builder) -> list[Pair]:
     doc, text = b.doc, b.text
     out: list[Pair] = []
@@ -745,6 +765,7 @@ def _finish(b: _Builder) -> list[Pair]:
             if known is not None and known.kind != kind:
                 kind = known.kind  # a name the base glossary knows (石家庄 a city, 邓小平 a person)
         kinds.append(kind)
+    _kinds_of_lists(b.pairs, kinds, text)
     # one Chinese name, one kind: a title on one mention makes every mention a person
     people = {b.pairs[i][3] for i, k in enumerate(kinds) if k == "person"}
     seen: set[tuple[int, int]] = set()

@@ -65,8 +65,8 @@ brand sounds (비야디, 톈허광에너지 for 天合光能, not 천합광에�
 
 FINANCIAL_ENDINGS = ("银行", "銀行", "保险", "保險", "证券", "證券", "信托", "信託")
 
-MONUMENT_ENDINGS = frozenset("寺塔楼樓庙廟宫宮阁閣亭祠陵墓")
-"""Last characters of the names of temples, pagodas, towers, shrines and tombs: Korean keeps
+MONUMENT_ENDINGS = frozenset("寺塔楼樓庙廟宫宮阁閣亭祠陵墓观觀")
+"""Last characters of the names of temples (Taoist 观 too), pagodas, towers, shrines and tombs: Korean keeps
 their customary Sino-Korean names (소림사 少林寺, 황학루 黄鹤楼, 육화탑 六和塔) beside the
 transliteration, so no era is assumed for them."""
 
