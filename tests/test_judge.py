@@ -377,3 +377,10 @@ def test_a_sino_korean_name_is_suggested_as_the_whole_name_reads(korean, chinese
 @pytest.mark.parametrize("korean, chinese", [("고산족", "高山族"), ("시버족", "锡伯族"), ("카자흐족", "哈萨克族")])
 def test_peoples_named_from_their_own_languages_are_standard(korean, chinese):
     assert judge(korean, chinese, era="modern").verdict == "standard"
+
+
+@pytest.mark.parametrize("korean, chinese, suggestion", [("가야하", "嘎呀河", "가야허"), ("사하", "沙河", "사허")])
+def test_he_of_a_river_is_translated_or_transliterated_not_read_ha(korean, chinese, suggestion):
+    # 河 is 강 (translated) or 허 (transliterated); 하 is its Sino-Korean reading
+    assert judge(korean, chinese, era="modern").suggestion == suggestion
+    assert judge(korean[:-1] + "강", chinese, era="modern").verdict == "standard"
