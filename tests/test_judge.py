@@ -384,3 +384,12 @@ def test_he_of_a_river_is_translated_or_transliterated_not_read_ha(korean, chine
     # 河 is 강 (translated) or 허 (transliterated); 하 is its Sino-Korean reading
     assert judge(korean, chinese, era="modern").suggestion == suggestion
     assert judge(korean[:-1] + "강", chinese, era="modern").verdict == "standard"
+
+
+@pytest.mark.parametrize(
+    "korean, chinese, suggestion", [("추강", "曲江", "취강"), ("운툰", "云吞", "윈툰"), ("얼두얀", "耳朵眼", "얼둬옌")]
+)
+def test_a_syllable_written_without_its_glide_is_a_misspelling(korean, chinese, suggestion):
+    # ㅜ for ㅟ or ㅝ (추 for 취, 두 for 둬): a near spelling, not another reading
+    j = judge(korean, chinese, era="modern")
+    assert (j.verdict, j.suggestion) == ("nonstandard", suggestion)

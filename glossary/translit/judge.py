@@ -168,6 +168,8 @@ def _near_distance(korean: str, standard: str) -> float | None:
     """Normalised class-level distance when korean is a near spelling of standard, else None."""
     if korean == standard:
         return None
+    if _glide_dropped(korean, standard):
+        return _NEAR_MAX  # 추 for 취 (曲 qu), 두 for 둬 (朵 duo)
     from rapidfuzz.distance import Levenshtein
 
     ke, kc = sound_symbols(korean)
@@ -179,6 +181,17 @@ def _near_distance(korean: str, standard: str) -> float | None:
         return None
     d_exact = Levenshtein.normalized_distance(ke, se)
     return 0.5 * d_cls + 0.5 * d_exact
+
+
+_U, _WO, _WI = 13, 14, 16  # vowel indices of ㅜ, ㅝ, ㅟ
+
+
+def _glide_dropped(korean: str, standard: str) -> bool:
+    """One syllable written with ㅜ where the standard has ㅝ or ㅟ, the rest alike (추 for 취)."""
+    if len(korean) != 1 or len(standard) != 1 or not is_hangul(korean) or not is_hangul(standard):
+        return False
+    a, b = decompose(korean), decompose(standard)
+    return a[0] == b[0] and a[2] == b[2] and a[1] == _U and b[1] in (_WO, _WI)
 
 
 # --- candidates ---------------------------------------------------------------------------
