@@ -520,6 +520,29 @@ def judge(korean: str, chinese: str, *, era: str | None = None, customary_ok: bo
     >>> judge("리커창", "李克强").verdict
     'standard'
     """
+    key = (korean, chinese, era, customary_ok)
+    try:
+        return _JUDGEMENTS[key]
+    except (KeyError, TypeError):  # not asked yet, or garbage that cannot be a key
+        pass
+    judgement = _judgement(korean, chinese, era, customary_ok)
+    if type(korean) is str and type(chinese) is str and (era is None or type(era) is str):
+        if len(_JUDGEMENTS) >= _JUDGEMENTS_KEPT:
+            _JUDGEMENTS.clear()
+        _JUDGEMENTS[key] = judgement
+    return judgement
+
+
+# The one cache of judgements, keyed by the arguments as given: extraction asks about every
+# bracket's candidate spans, lint about every pair and term of a draft and about the words near a
+# name (the same few thousand pairs for every draft), and each new (Korean, Chinese) costs an
+# alignment. The judge is a pure function of its arguments.
+_JUDGEMENTS: dict[tuple, Judgement] = {}
+_JUDGEMENTS_KEPT = 200_000
+
+
+def _judgement(korean, chinese, era: str | None, customary_ok: bool) -> Judgement:
+    """What :func:`judge` answers, worked out."""
     ko_raw, zh_raw = _clean(korean), _clean(chinese)
     ko = "".join(ch for ch in ko_raw if is_hangul(ch))
     zh = "".join(ch for ch in zh_raw if is_han(ch))
@@ -532,9 +555,6 @@ def judge(korean: str, chinese: str, *, era: str | None = None, customary_ok: bo
     return _judge(ko, zh, ko_raw, zh_raw, era, customary_ok)
 
 
-# The one cache of judgements: extraction asks about every bracket's candidate spans, lint about
-# every pair and term of a draft, and each new (Korean, Chinese) costs an alignment.
-@lru_cache(maxsize=200_000)
 def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customary_ok: bool) -> Judgement:
     parts = tuple(_align(zh, ko, era))
     aligned = [p for p in parts if p.label != "other"]
