@@ -10,7 +10,7 @@ from ..finding import Finding, Severity
 from ..index import NAME_KINDS
 from ...text.era import era_of
 from ...text.korean import (
-    PLACE_SUFFIXES, decompose, distinct_words, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok,
+    PLACE_SUFFIXES, decompose, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok,
 )
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key
 from ...translit.base import base_glossary
@@ -225,38 +225,56 @@ class Inconsistent:
         by_first: dict[int, list[str]] = defaultdict(list)
         for term in names:
             by_first[decompose(term[0])[0]].append(term)
-        for word in sorted(distinct_words(text)):
+        words_by_first: dict[int, list[str]] = defaultdict(list)
+        for word in sorted(context.words):
             first = decompose(word[0])
-            for term in by_first.get(first[0], ()) if first else ():
-                written = word[: len(term)]
-                if len(written) < len(term) or written == term or written in names:
-                    continue
-                # what is reported differs from the name in one character's syllables only (the
-                # suggestion must be the name itself), so skip other words before asking the judge
-                differ = [i for i, (a, b) in enumerate(zip(written, term)) if a != b]
-                if differ[-1] - differ[0] >= longest:
-                    continue
-                common = is_common_word(written)  # 동관 is also a word: only as a place (동관 시)
-                zh = names[term]
-                j = context.judge(written, zh, "modern")
-                if j.verdict != "nonstandard" or j.suggestion != term or is_common_word(word):
-                    continue
-                if any(p.label not in ("standard", "near") for p in j.parts) or sum(p.label == "near" for p in j.parts) != 1:
-                    continue  # one syllable spelt otherwise, the same sound (중국 is no misread 중산)
-                for at in prefix_starts(text, written):
-                    end = at + len(written)
-                    if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
+            if first is not None and first[0] in by_first:
+                words_by_first[first[0]].append(word)
+        # (the first word that begins with the misspelling, rank of the name, misspelling, name): the
+        # order a walk over the sorted words, trying each word's names in turn, meets them
+        found: list[tuple[str, int, str, str]] = []
+        for first, terms in by_first.items():
+            words = words_by_first.get(first)
+            if not words:
+                continue
+            for rank, term in enumerate(terms):
+                size = len(term)
+                for written in {word[:size] for word in words}:
+                    if len(written) < size or written == term or written in names:
                         continue
-                    if at and text[at - 1].isdigit():
-                        continue  # 2016년신설: a counter after a number
-                    if common and not _suffix_follows(text, end):
+                    if not _one_syllable_apart(written, term, longest) or not self._misspells(context, written, term, names[term]):
                         continue
-                    reported.add((at, end))
-                    yield context.finding(
-                        self, at, end,
-                        f"{written} misspells {term} ({zh}), as this draft writes it",
-                        suggestions=(term,), replacement=term, safe=False, entry_zh=zh,
-                    )
+                    # the first word that begins with it and is not itself a word Kiwi knows
+                    word = next((w for w in words if w.startswith(written) and not is_common_word(w)), None)
+                    if word is not None:
+                        found.append((word, rank, written, term))
+        found.sort(key=lambda item: item[:2])
+        for _, _, written, term in found:
+            common = is_common_word(written)  # 동관 is also a word: only as a place (동관 시)
+            zh = names[term]
+            for at in prefix_starts(text, written):
+                end = at + len(written)
+                if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
+                    continue
+                if at and text[at - 1].isdigit():
+                    continue  # 2016년신설: a counter after a number
+                if common and not _suffix_follows(text, end):
+                    continue
+                reported.add((at, end))
+                yield context.finding(
+                    self, at, end,
+                    f"{written} misspells {term} ({zh}), as this draft writes it",
+                    suggestions=(term,), replacement=term, safe=False, entry_zh=zh,
+                )
+
+    @staticmethod
+    def _misspells(context, written: str, term: str, zh: str) -> bool:
+        """The judge reads ``written`` as ``term`` (the name of ``zh``) with one syllable spelt
+        otherwise, the same sound (중국 is no misread 중산)."""
+        j = context.judge(written, zh, "modern")
+        if j.verdict != "nonstandard" or j.suggestion != term:
+            return False
+        return all(p.label in ("standard", "near") for p in j.parts) and sum(p.label == "near" for p in j.parts) == 1
 
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
         done: set[str] = set()
@@ -322,6 +340,13 @@ def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
 def _readings(zh: str) -> tuple[str | None, str | None]:
     """(Sino-Korean reading, standard transliteration) of a Chinese text."""
     return sino_korean(zh), to_hangul(zh)
+
+
+def _one_syllable_apart(written: str, term: str, longest: int) -> bool:
+    """``written`` differs from ``term`` (as long) within one syllable's characters only (the
+    suggestion must be the name itself): ``longest`` is the most Hangul one syllable takes."""
+    differ = [i for i, (a, b) in enumerate(zip(written, term)) if a != b]
+    return differ[-1] - differ[0] < longest
 
 
 def _majority(found: list[tuple[int, int, str]]) -> str:
