@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 from typing import Iterator
@@ -10,7 +11,7 @@ from ..finding import Finding, Severity
 from ..index import NAME_KINDS
 from ...text.era import era_of
 from ...text.korean import (
-    PLACE_SUFFIXES, decompose, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok,
+    PLACE_SUFFIXES, compose, decompose, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok,
 )
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key
 from ...translit.base import base_glossary
@@ -225,27 +226,26 @@ class Inconsistent:
         by_first: dict[int, list[str]] = defaultdict(list)
         for term in names:
             by_first[decompose(term[0])[0]].append(term)
-        words_by_first: dict[int, list[str]] = defaultdict(list)
-        for word in sorted(context.words):
-            first = decompose(word[0])
-            if first is not None and first[0] in by_first:
-                words_by_first[first[0]].append(word)
+        words = sorted(context.words)
         # (the first word that begins with the misspelling, rank of the name, misspelling, name): the
         # order a walk over the sorted words, trying each word's names in turn, meets them
         found: list[tuple[str, int, str, str]] = []
         for first, terms in by_first.items():
-            words = words_by_first.get(first)
-            if not words:
-                continue
+            # the words beginning with a syllable of this first consonant: one run of the sorted words
+            lowest, past = compose(first, 0), compose(first + 1, 0) if first < _LAST_INITIAL else _PAST_HANGUL
+            same_first = words[bisect_left(words, lowest):bisect_left(words, past)]
             for rank, term in enumerate(terms):
                 size = len(term)
-                for written in {word[:size] for word in words}:
+                for written in {word[:size] for word in same_first}:
                     if len(written) < size or written == term or written in names:
                         continue
-                    if not _one_syllable_apart(written, term, longest) or not self._misspells(context, written, term, names[term]):
+                    # (a name of one syllable's characters or fewer differs within them whatever is written)
+                    if size > longest and not _one_syllable_apart(written, term, longest):
+                        continue
+                    if not self._misspells(context, written, term, names[term]):
                         continue
                     # the first word that begins with it and is not itself a word Kiwi knows
-                    word = next((w for w in words if w.startswith(written) and not is_common_word(w)), None)
+                    word = next((w for w in same_first if w.startswith(written) and not is_common_word(w)), None)
                     if word is not None:
                         found.append((word, rank, written, term))
         found.sort(key=lambda item: item[:2])
@@ -340,6 +340,12 @@ def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
 def _readings(zh: str) -> tuple[str | None, str | None]:
     """(Sino-Korean reading, standard transliteration) of a Chinese text."""
     return sino_korean(zh), to_hangul(zh)
+
+
+_LAST_INITIAL = 18
+"""Index of the last of the 19 initial consonants of Hangul syllables (ㅎ)."""
+_PAST_HANGUL = "\ud7a4"
+"""The character after the last Hangul syllable (힣)."""
 
 
 def _one_syllable_apart(written: str, term: str, longest: int) -> bool:
