@@ -94,6 +94,9 @@ class DiskMemo:
         self._valid = valid
         self._path: Path | None = None
         self._answers: dict | None = None
+        self._unchecked: dict = {}
+        """Answers read from the file whose shape nobody has checked yet (each is checked when first
+        asked for: a file may hold 200,000 answers and a run ask about a few thousand)."""
         self._new: dict = {}
         self._lock = threading.Lock()
         _ALL.add(self)
@@ -113,7 +116,8 @@ class DiskMemo:
         if answers is None:
             with self._lock:
                 if self._answers is None:
-                    self._answers = self._read(self.path)
+                    self._unchecked = _read(self.path)
+                    self._answers = {}
                 answers = self._answers
         return answers
 
@@ -121,13 +125,28 @@ class DiskMemo:
         valid = self._valid
         return {k: v for k, v in _read(path).items() if valid(k, v)}
 
+    def _lookup(self, key: Hashable):
+        """The remembered answer for ``key`` (one of the right shape), or None."""
+        answers = self._loaded()
+        value = answers.get(key)
+        if value is None and self._unchecked:
+            with self._lock:
+                value = self._unchecked.pop(key, None)
+                if value is not None:
+                    if self._valid(key, value):
+                        answers[key] = value
+                    else:
+                        value = None
+        return value
+
     def get(self, key: Hashable, default=None):
         """The remembered answer for ``key``, or ``default``."""
-        return self._loaded().get(key, default)
+        value = self._lookup(key)
+        return default if value is None else value
 
     def answer(self, key: Hashable, ask: Callable[[], object]):
         """The remembered answer for ``key``; otherwise ``ask()``, remembered."""
-        value = self._loaded().get(key)
+        value = self._lookup(key)
         if value is None:
             value = ask()
             self.put(key, value)
