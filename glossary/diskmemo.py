@@ -86,10 +86,14 @@ class DiskMemo:
         name: what the answers are (the file name's first part).
         stamp: called once, on first use: see :func:`library_stamp`.
         valid: whether a ``(key, answer)`` read from the file has the right shape.
+        limit: most answers the file keeps and a process records, when fewer than :data:`LIMIT`.
     """
 
-    def __init__(self, name: str, stamp: Callable[[], str], valid: Callable[[object, object], bool]) -> None:
+    def __init__(
+        self, name: str, stamp: Callable[[], str], valid: Callable[[object, object], bool], *, limit: int | None = None
+    ) -> None:
         self.name = name
+        self._limit = limit
         self._stamp = stamp
         self._valid = valid
         self._path: Path | None = None
@@ -100,6 +104,11 @@ class DiskMemo:
         self._new: dict = {}
         self._lock = threading.Lock()
         _ALL.add(self)
+
+    @property
+    def limit(self) -> int:
+        """Most answers the file keeps (the newest), and most new answers a process records."""
+        return LIMIT if self._limit is None else min(self._limit, LIMIT)
 
     @property
     def path(self) -> Path | None:
@@ -155,11 +164,11 @@ class DiskMemo:
     def put(self, key: Hashable, value) -> None:
         """Remember ``value`` for ``key`` (written to disk by :meth:`save`).
 
-        Past :data:`LIMIT` new answers in one process (a bulk import), further ones are not kept.
+        Past :attr:`limit` new answers in one process (a bulk import), further ones are not kept.
         """
         answers = self._loaded()
         with self._lock:
-            if len(self._new) >= LIMIT:
+            if len(self._new) >= self.limit:
                 return
             answers[key] = value
             self._new[key] = value
@@ -177,8 +186,8 @@ class DiskMemo:
             return
         merged = self._read(path)
         merged.update(new)
-        if len(merged) > LIMIT:
-            merged = dict(list(merged.items())[-LIMIT:])
+        if len(merged) > self.limit:
+            merged = dict(list(merged.items())[-self.limit:])
         try:
             data = _MAGIC + marshal.dumps(merged)
         except ValueError:  # an answer marshal cannot write: keep nothing rather than fail
