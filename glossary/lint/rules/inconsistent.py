@@ -239,10 +239,17 @@ class Inconsistent:
                 for written in {word[:size] for word in same_first}:
                     if len(written) < size or written == term or written in names:
                         continue
-                    # (a name of one syllable's characters or fewer differs within them whatever is written)
-                    if size > longest and not _one_syllable_apart(written, term, longest):
-                        continue
-                    if not self._misspells(context, written, term, names[term]):
+                    key = (written, term, names[term])
+                    misspelt = _MISSPELLINGS.get(key)
+                    if misspelt is None:
+                        # (a name of one syllable's characters or fewer differs within them whatever is written)
+                        misspelt = (size <= longest or _one_syllable_apart(written, term, longest)) and self._misspells(
+                            context, written, term, names[term]
+                        )
+                        if len(_MISSPELLINGS) >= 200_000:
+                            _MISSPELLINGS.clear()
+                        _MISSPELLINGS[key] = misspelt
+                    if not misspelt:
                         continue
                     # the first word that begins with it and is not itself a word Kiwi knows
                     word = next((w for w in same_first if w.startswith(written) and not is_common_word(w)), None)
@@ -341,6 +348,10 @@ def _readings(zh: str) -> tuple[str | None, str | None]:
     """(Sino-Korean reading, standard transliteration) of a Chinese text."""
     return sino_korean(zh), to_hangul(zh)
 
+
+_MISSPELLINGS: dict[tuple[str, str, str], bool] = {}
+"""(written, name, Chinese) -> whether the written word misspells the name (one syllable spelt
+otherwise, as the judge reads it): kept between drafts, as the judge's answers are."""
 
 _LAST_INITIAL = 18
 """Index of the last of the 19 initial consonants of Hangul syllables (ㅎ)."""
