@@ -2,7 +2,7 @@
 
 Run with ``.venv/bin/python bench/bench_judge.py``. The pairs are the name-pair test set plus a
 few institution names with near spellings; the per-character caches are warmed first and the
-per-pair result cache is cleared, so the figure is the alignment itself.
+per-pair answers (kept in memory and on disk) are bypassed, so the figure is the alignment itself.
 """
 
 from __future__ import annotations
@@ -30,10 +30,9 @@ def main(rounds: int = 5) -> None:
     cold = time.perf_counter() - start
     best = float("inf")
     for _ in range(rounds):
-        judge_module._judge.cache_clear()
         start = time.perf_counter()
         for k, z in pairs:
-            judge_module.judge(k, z)
+            judge_module._judgement(k, z, None, True)  # the judge without its memo of answers
         best = min(best, time.perf_counter() - start)
     print(f"pairs: {len(pairs)}")
     print(f"first pass (loads tables, pypinyin, hanja, OpenCC): {cold:.2f} s")

@@ -86,17 +86,29 @@ class DiskMemo:
         name: what the answers are (the file name's first part).
         stamp: called once, on first use: see :func:`library_stamp`.
         valid: whether a ``(key, answer)`` read from the file has the right shape.
+        limit: most answers the file keeps and a process records, when fewer than :data:`LIMIT`.
     """
 
-    def __init__(self, name: str, stamp: Callable[[], str], valid: Callable[[object, object], bool]) -> None:
+    def __init__(
+        self, name: str, stamp: Callable[[], str], valid: Callable[[object, object], bool], *, limit: int | None = None
+    ) -> None:
         self.name = name
+        self._limit = limit
         self._stamp = stamp
         self._valid = valid
         self._path: Path | None = None
         self._answers: dict | None = None
+        self._unchecked: dict = {}
+        """Answers read from the file whose shape nobody has checked yet (each is checked when first
+        asked for: a file may hold 200,000 answers and a run ask about a few thousand)."""
         self._new: dict = {}
         self._lock = threading.Lock()
         _ALL.add(self)
+
+    @property
+    def limit(self) -> int:
+        """Most answers the file keeps (the newest), and most new answers a process records."""
+        return LIMIT if self._limit is None else min(self._limit, LIMIT)
 
     @property
     def path(self) -> Path | None:
@@ -113,7 +125,8 @@ class DiskMemo:
         if answers is None:
             with self._lock:
                 if self._answers is None:
-                    self._answers = self._read(self.path)
+                    self._unchecked = _read(self.path)
+                    self._answers = {}
                 answers = self._answers
         return answers
 
@@ -121,13 +134,28 @@ class DiskMemo:
         valid = self._valid
         return {k: v for k, v in _read(path).items() if valid(k, v)}
 
+    def _lookup(self, key: Hashable):
+        """The remembered answer for ``key`` (one of the right shape), or None."""
+        answers = self._loaded()
+        value = answers.get(key)
+        if value is None and self._unchecked:
+            with self._lock:
+                value = self._unchecked.pop(key, None)
+                if value is not None:
+                    if self._valid(key, value):
+                        answers[key] = value
+                    else:
+                        value = None
+        return value
+
     def get(self, key: Hashable, default=None):
         """The remembered answer for ``key``, or ``default``."""
-        return self._loaded().get(key, default)
+        value = self._lookup(key)
+        return default if value is None else value
 
     def answer(self, key: Hashable, ask: Callable[[], object]):
         """The remembered answer for ``key``; otherwise ``ask()``, remembered."""
-        value = self._loaded().get(key)
+        value = self._lookup(key)
         if value is None:
             value = ask()
             self.put(key, value)
@@ -136,11 +164,11 @@ class DiskMemo:
     def put(self, key: Hashable, value) -> None:
         """Remember ``value`` for ``key`` (written to disk by :meth:`save`).
 
-        Past :data:`LIMIT` new answers in one process (a bulk import), further ones are not kept.
+        Past :attr:`limit` new answers in one process (a bulk import), further ones are not kept.
         """
         answers = self._loaded()
         with self._lock:
-            if len(self._new) >= LIMIT:
+            if len(self._new) >= self.limit:
                 return
             answers[key] = value
             self._new[key] = value
@@ -158,8 +186,8 @@ class DiskMemo:
             return
         merged = self._read(path)
         merged.update(new)
-        if len(merged) > LIMIT:
-            merged = dict(list(merged.items())[-LIMIT:])
+        if len(merged) > self.limit:
+            merged = dict(list(merged.items())[-self.limit:])
         try:
             data = _MAGIC + marshal.dumps(merged)
         except ValueError:  # an answer marshal cannot write: keep nothing rather than fail

@@ -50,7 +50,7 @@ def probe(cache: str) -> dict:
 def test_a_second_run_answers_from_disk_without_loading_the_libraries(tmp_path):
     first = probe(str(tmp_path))
     assert first["loaded"] == ["kiwipiepy", "opencc", "pypinyin", "hanja table"]
-    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["hanzi", "opencc", "ordinary"]
+    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["hanzi", "judgements", "opencc", "ordinary"]
     second = probe(str(tmp_path))
     assert second["loaded"] == []
     assert second["answers"] == first["answers"]

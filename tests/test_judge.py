@@ -393,3 +393,14 @@ def test_a_syllable_written_without_its_glide_is_a_misspelling(korean, chinese, 
     # ㅜ for ㅟ or ㅝ (추 for 취, 두 for 둬): a near spelling, not another reading
     j = judge(korean, chinese, era="modern")
     assert (j.verdict, j.suggestion) == ("nonstandard", suggestion)
+
+
+def test_a_judgement_kept_on_disk_reads_back_the_same():
+    from glossary.translit import judge as judge_module
+
+    for korean, chinese, era in [("조우마오화", "周茂华", None), ("중관촌", "中关村", "modern"), ("KIC", "中国", None)]:
+        j = judge_module._judgement(korean, chinese, era, True)
+        plain = judge_module._plain(j)
+        assert judge_module._is_stored_judgement((korean, chinese, era, True), plain)
+        assert judge_module._from_plain(plain) == j
+    assert not judge_module._is_stored_judgement(("a", "b", None, True), ("a", "b", "standard", None, (), 1, 1.0, True, False))

@@ -136,19 +136,21 @@ def _narrow(values: array) -> array:
     return values
 
 
-def _int_bytes(values: array) -> bytes:
-    """An integer array as its type code and machine bytes (what :func:`_ints` reads back)."""
-    return values.typecode.encode() + values.tobytes()
+def _int_bytes(values: array | memoryview) -> bytes:
+    """An integer column as its type code and machine bytes (what :func:`_ints` reads back)."""
+    typecode = values.format if type(values) is memoryview else values.typecode
+    return typecode.encode() + values.tobytes()
 
 
-def _ints(raw: bytes) -> array:
+def _ints(raw: bytes) -> memoryview:
+    """The integer column ``raw`` holds (see :func:`_int_bytes`), read in place: a view of the
+    bytes the cache was read into, not a copy (with a million entries, 100 MB less to hold)."""
     if type(raw) is not bytes or raw[:1] not in (b"i", b"q"):
         raise ValueError("bad integer column")
-    out = array(raw[:1].decode())
-    if (len(raw) - 1) % out.itemsize:
+    typecode = raw[:1].decode()
+    if (len(raw) - 1) % array(typecode).itemsize:
         raise ValueError("bad integer column")
-    out.frombytes(memoryview(raw)[1:])
-    return out
+    return memoryview(raw)[1:].cast(typecode)
 
 
 class SortedMap(Mapping):

@@ -10,6 +10,8 @@ the evidence: a year before 1911, a century before the 20th, 기원전, a dynast
 from __future__ import annotations
 
 import re
+import sys
+from functools import lru_cache
 
 _DYNASTY = "하상은주진한위촉오수당송원명청요금"
 _PAST = re.compile(
@@ -34,14 +36,25 @@ def past_sentence(line: str, column: int) -> bool:
     >>> past_sentence("한대에 강하군이 되었다. 당시는 두 거리를 쌍성(双城)이라 했다.", 25)
     True
     """
-    start = 0
+    for after, start, end in _sentences(line):
+        if after > column:
+            break
+    return _speaks_of_past(line, start, end)
+
+
+@lru_cache(maxsize=4096)
+def _sentences(line: str) -> tuple[tuple[int, int, int], ...]:
+    """``(offset after its end mark, start, end)`` of each sentence of ``line``; the last one's
+    "after" is past any column (kept per line: a line's names ask about its sentences in turn)."""
+    out, start = [], 0
     for m in _SENTENCE_END.finditer(line):
-        if m.end() > column:
-            return _speaks_of_past(line, start, m.start() + 1)
+        out.append((m.end(), start, m.start() + 1))
         start = m.end()
-    return _speaks_of_past(line, start, len(line))
+    out.append((sys.maxsize, start, len(line)))
+    return tuple(out)
 
 
+@lru_cache(maxsize=16384)
 def _speaks_of_past(line: str, start: int, end: int) -> bool:
     if _PAST.search(line, start, end):
         return True

@@ -19,9 +19,12 @@ and historic places take the Sino-Korean reading; ``era`` says which applies.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from glossary.diskmemo import DiskMemo, library_stamp
 from glossary.translit import hanzi
 from glossary.translit.spellings import deviations
 from glossary.text.korean import decompose, initial_sound_law
@@ -542,6 +545,78 @@ def judge(korean: str, chinese: str, *, era: str | None = None, customary_ok: bo
     >>> judge("리커창", "李克强").verdict
     'standard'
     """
+    key = (korean, chinese, era, customary_ok)
+    try:
+        return _JUDGEMENTS[key]
+    except (KeyError, TypeError):  # not asked yet, or garbage that cannot be a key
+        pass
+    if not (type(korean) is str and type(chinese) is str and (era is None or type(era) is str)):
+        return _judgement(korean, chinese, era, customary_ok)
+    stored = _STORED.get(key)
+    if stored is not None:
+        judgement = _from_plain(stored)
+    else:
+        judgement = _judgement(korean, chinese, era, customary_ok)
+        _STORED.put(key, _plain(judgement))
+    if len(_JUDGEMENTS) >= _JUDGEMENTS_KEPT:
+        _JUDGEMENTS.clear()
+    _JUDGEMENTS[key] = judgement
+    return judgement
+
+
+# The one cache of judgements, keyed by the arguments as given: extraction asks about every
+# bracket's candidate spans, lint about every pair and term of a draft and about the words near a
+# name (the same few thousand pairs for every draft), and each new (Korean, Chinese) costs an
+# alignment. The judge is a pure function of its arguments; its answers are also kept on disk
+# between runs (:data:`_STORED`).
+_JUDGEMENTS: dict[tuple, Judgement] = {}
+_JUDGEMENTS_KEPT = 200_000
+
+
+def _judge_stamp() -> str:
+    """What the judge's answers depend on: the libraries it reads and its own code and tables
+    (glossary/translit and glossary/text), by content, so an answer never outlives either."""
+    digest = hashlib.sha1(library_stamp("pypinyin", "hanja", "opencc", "kiwipiepy", format=1).encode())
+    here = Path(__file__).resolve().parent
+    for path in sorted([*here.glob("*.py"), *(here / "tables").glob("*"), *(here.parent / "text").glob("*.py")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _plain(j: Judgement) -> tuple:
+    """A judgement as plain values (for the file of answers)."""
+    parts = tuple((p.korean, p.chinese, p.label, p.standard, p.generic) for p in j.parts)
+    return (j.korean, j.chinese, j.verdict, j.suggestion, parts, j.coverage, j.score, j.ok, j.confident)
+
+
+def _from_plain(plain: tuple) -> Judgement:
+    korean, chinese, verdict, suggestion, parts, coverage, score, ok, confident = plain
+    return Judgement(korean, chinese, verdict, suggestion, tuple(Part(*p) for p in parts), coverage, score, ok, confident)
+
+
+def _is_stored_judgement(key, value) -> bool:
+    """``key`` and ``value`` have the shapes :func:`judge` stores."""
+    if not (type(key) is tuple and len(key) == 4 and type(value) is tuple and len(value) == 9):
+        return False
+    korean, chinese, verdict, suggestion, parts, coverage, score, ok, confident = value
+    return (
+        type(korean) is str and type(chinese) is str and type(verdict) is str and type(parts) is tuple
+        and (suggestion is None or type(suggestion) is str) and type(coverage) is float and type(score) is float
+        and type(ok) is bool and type(confident) is bool
+        and all(
+            type(p) is tuple and len(p) == 5 and all(type(x) is str for x in p[:4]) and type(p[4]) is bool
+            for p in parts
+        )
+    )
+
+
+_STORED = DiskMemo("judgements", _judge_stamp, _is_stored_judgement, limit=50_000)
+"""The judge's answers, kept between runs (see :mod:`glossary.diskmemo`): a cold ``kozh lint``
+otherwise aligns the same two thousand pairs again."""
+
+
+def _judgement(korean, chinese, era: str | None, customary_ok: bool) -> Judgement:
+    """What :func:`judge` answers, worked out."""
     ko_raw, zh_raw = _clean(korean), _clean(chinese)
     ko = "".join(ch for ch in ko_raw if is_hangul(ch))
     zh = "".join(ch for ch in zh_raw if is_han(ch))
@@ -554,9 +629,6 @@ def judge(korean: str, chinese: str, *, era: str | None = None, customary_ok: bo
     return _judge(ko, zh, ko_raw, zh_raw, era, customary_ok)
 
 
-# The one cache of judgements: extraction asks about every bracket's candidate spans, lint about
-# every pair and term of a draft, and each new (Korean, Chinese) costs an alignment.
-@lru_cache(maxsize=200_000)
 def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customary_ok: bool) -> Judgement:
     parts = tuple(_align(zh, ko, era))
     aligned = [p for p in parts if p.label != "other"]

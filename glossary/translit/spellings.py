@@ -17,7 +17,9 @@ _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k",
 _VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
 
 
+@lru_cache(maxsize=1024)
 def _split(syllable: str) -> tuple[str, str] | None:
+    """(initial, final) of a pinyin syllable (zhou → zh, ou), None without an initial."""
     for ini in _INITIALS:
         if syllable.startswith(ini) and len(syllable) > len(ini):
             return ini, syllable[len(ini) :]

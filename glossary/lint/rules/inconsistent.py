@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 from typing import Iterator
@@ -10,7 +11,7 @@ from ..finding import Finding, Severity
 from ..index import NAME_KINDS
 from ...text.era import era_of
 from ...text.korean import (
-    PLACE_SUFFIXES, decompose, distinct_words, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok,
+    PLACE_SUFFIXES, compose, decompose, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok,
 )
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key
 from ...translit.base import base_glossary
@@ -225,38 +226,62 @@ class Inconsistent:
         by_first: dict[int, list[str]] = defaultdict(list)
         for term in names:
             by_first[decompose(term[0])[0]].append(term)
-        for word in sorted(distinct_words(text)):
-            first = decompose(word[0])
-            for term in by_first.get(first[0], ()) if first else ():
-                written = word[: len(term)]
-                if len(written) < len(term) or written == term or written in names:
-                    continue
-                # what is reported differs from the name in one character's syllables only (the
-                # suggestion must be the name itself), so skip other words before asking the judge
-                differ = [i for i, (a, b) in enumerate(zip(written, term)) if a != b]
-                if differ[-1] - differ[0] >= longest:
-                    continue
-                common = is_common_word(written)  # 동관 is also a word: only as a place (동관 시)
-                zh = names[term]
-                j = context.judge(written, zh, "modern")
-                if j.verdict != "nonstandard" or j.suggestion != term or is_common_word(word):
-                    continue
-                if any(p.label not in ("standard", "near") for p in j.parts) or sum(p.label == "near" for p in j.parts) != 1:
-                    continue  # one syllable spelt otherwise, the same sound (중국 is no misread 중산)
-                for at in prefix_starts(text, written):
-                    end = at + len(written)
-                    if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
+        words = sorted(context.words)
+        # (the first word that begins with the misspelling, rank of the name, misspelling, name): the
+        # order a walk over the sorted words, trying each word's names in turn, meets them
+        found: list[tuple[str, int, str, str]] = []
+        for first, terms in by_first.items():
+            # the words beginning with a syllable of this first consonant: one run of the sorted words
+            lowest, past = compose(first, 0), compose(first + 1, 0) if first < _LAST_INITIAL else _PAST_HANGUL
+            same_first = words[bisect_left(words, lowest):bisect_left(words, past)]
+            for rank, term in enumerate(terms):
+                size = len(term)
+                for written in {word[:size] for word in same_first}:
+                    if len(written) < size or written == term or written in names:
                         continue
-                    if at and text[at - 1].isdigit():
-                        continue  # 2016년신설: a counter after a number
-                    if common and not _suffix_follows(text, end):
+                    key = (written, term, names[term])
+                    misspelt = _MISSPELLINGS.get(key)
+                    if misspelt is None:
+                        # (a name of one syllable's characters or fewer differs within them whatever is written)
+                        misspelt = (size <= longest or _one_syllable_apart(written, term, longest)) and self._misspells(
+                            context, written, term, names[term]
+                        )
+                        if len(_MISSPELLINGS) >= 200_000:
+                            _MISSPELLINGS.clear()
+                        _MISSPELLINGS[key] = misspelt
+                    if not misspelt:
                         continue
-                    reported.add((at, end))
-                    yield context.finding(
-                        self, at, end,
-                        f"{written} misspells {term} ({zh}), as this draft writes it",
-                        suggestions=(term,), replacement=term, safe=False, entry_zh=zh,
-                    )
+                    # the first word that begins with it and is not itself a word Kiwi knows
+                    word = next((w for w in same_first if w.startswith(written) and not is_common_word(w)), None)
+                    if word is not None:
+                        found.append((word, rank, written, term))
+        found.sort(key=lambda item: item[:2])
+        for _, _, written, term in found:
+            common = is_common_word(written)  # 동관 is also a word: only as a place (동관 시)
+            zh = names[term]
+            for at in prefix_starts(text, written):
+                end = at + len(written)
+                if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
+                    continue
+                if at and text[at - 1].isdigit():
+                    continue  # 2016년신설: a counter after a number
+                if common and not _suffix_follows(text, end):
+                    continue
+                reported.add((at, end))
+                yield context.finding(
+                    self, at, end,
+                    f"{written} misspells {term} ({zh}), as this draft writes it",
+                    suggestions=(term,), replacement=term, safe=False, entry_zh=zh,
+                )
+
+    @staticmethod
+    def _misspells(context, written: str, term: str, zh: str) -> bool:
+        """The judge reads ``written`` as ``term`` (the name of ``zh``) with one syllable spelt
+        otherwise, the same sound (중국 is no misread 중산)."""
+        j = context.judge(written, zh, "modern")
+        if j.verdict != "nonstandard" or j.suggestion != term:
+            return False
+        return all(p.label in ("standard", "near") for p in j.parts) and sum(p.label == "near" for p in j.parts) == 1
 
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
         done: set[str] = set()
@@ -322,6 +347,23 @@ def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
 def _readings(zh: str) -> tuple[str | None, str | None]:
     """(Sino-Korean reading, standard transliteration) of a Chinese text."""
     return sino_korean(zh), to_hangul(zh)
+
+
+_MISSPELLINGS: dict[tuple[str, str, str], bool] = {}
+"""(written, name, Chinese) -> whether the written word misspells the name (one syllable spelt
+otherwise, as the judge reads it): kept between drafts, as the judge's answers are."""
+
+_LAST_INITIAL = 18
+"""Index of the last of the 19 initial consonants of Hangul syllables (ㅎ)."""
+_PAST_HANGUL = "\ud7a4"
+"""The character after the last Hangul syllable (힣)."""
+
+
+def _one_syllable_apart(written: str, term: str, longest: int) -> bool:
+    """``written`` differs from ``term`` (as long) within one syllable's characters only (the
+    suggestion must be the name itself): ``longest`` is the most Hangul one syllable takes."""
+    differ = [i for i, (a, b) in enumerate(zip(written, term)) if a != b]
+    return differ[-1] - differ[0] < longest
 
 
 def _majority(found: list[tuple[int, int, str]]) -> str:

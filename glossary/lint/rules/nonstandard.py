@@ -59,6 +59,7 @@ class Nonstandard:
 
     def check(self, document, index, context) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
+        starts_of: dict[str, list[int]] = {}  # word starts of each reported rendering, found once per draft
         for pair, start, end in context.pairs:
             entry = index.entry_for_zh(pair.zh)
             kind = (entry.kind if entry and entry.kind else None) or getattr(pair, "kind", None)
@@ -68,7 +69,7 @@ class Nonstandard:
             if finding is not None:
                 seen.add((start, end))
                 yield from self._by_word(context, finding, pair.zh)
-                yield from self._compounds(context, pair, finding, seen)
+                yield from self._compounds(context, pair, finding, seen, starts_of)
                 yield from self._part_mentions(context, pair, kind, entry, start, seen)
             yield from self._gloss_rendering(context, pair, end, kind, entry, seen)
         for m in context.matches:
@@ -158,13 +159,16 @@ class Nonstandard:
                     suggestions=(suggestion,), replacement=suggestion, safe=False,
                 )
 
-    def _compounds(self, context, pair, finding, seen) -> Iterator[Finding]:
+    def _compounds(self, context, pair, finding, seen, starts_of: dict[str, list[int]]) -> Iterator[Finding]:
         """The reported rendering leading a longer word elsewhere (용정차 after 용정(龙井)):
         the same name, reported with the same suggestion unless Kiwi knows the word."""
         text, term = context.document.text, pair.term
         if len(term) < 2 or not is_hangul_word(term):
             return
-        for at in prefix_starts(text, term):
+        starts = starts_of.get(term)
+        if starts is None:
+            starts = starts_of[term] = prefix_starts(text, term)
+        for at in starts:
             end = at + len(term)
             if (at, end) in seen or context.covered[at] or tail_ok(text, end) or inside_brackets(text, at):
                 continue  # a word of its own is a match of the glossary term, reported below
