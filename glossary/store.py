@@ -802,8 +802,9 @@ class Glossary:
         # into the statement: each bound parameter costs about as much as inserting the row.
         values = []
         for i in range(len(columns)):
-            same = set(map(itemgetter(i), rows)) if i else ()
-            values.append(_sql_literal(next(iter(same))) if len(same) == 1 else None)
+            column = list(map(itemgetter(i), rows)) if i else ()
+            same = len(set(column)) == 1 and len(set(map(type, column))) == 1  # 1 and 1.0 are not the same value here
+            values.append(_sql_literal(column[0]) if same else None)
         varying = [i for i, v in enumerate(values) if v is None]
         if len(varying) < len(columns):
             rows = list(map(itemgetter(*varying), rows)) if len(varying) > 1 else [(r[0],) for r in rows]
