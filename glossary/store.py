@@ -677,11 +677,9 @@ class Glossary:
                 if entry_id is None:
                     entry_id = entry_ids[key] = bulk.new_id("entries")
                     p = pinyin(key)
-                    entries.append({
-                        "id": entry_id, "zh": key, "zh_hant": to_traditional(key), "pinyin": p,
-                        "pinyin_key": pinyin_key(p), "kind": kind,
-                        "note": None, "created": now, "updated": now,
-                    })
+                    entries.append(
+                        (entry_id, key, to_traditional(key), p, pinyin_key(p), kind, None, now, now, None, 0, None)
+                    )
                 norm = norm_key(text)
                 if (entry_id, norm) in known:
                     continue
@@ -689,10 +687,9 @@ class Glossary:
                 if status == "preferred":  # one preferred per entry: later ones are admitted
                     status = "admitted" if entry_id in preferred else status
                     preferred.add(entry_id)
-                terms.append({
-                    "id": bulk.new_id("terms"), "entry_id": entry_id, "lang": "ko", "text": fold_width(text).strip(),
-                    "norm": norm, "status": status, "frequency": 0, "created": now, "updated": now,
-                })
+                terms.append(
+                    (bulk.new_id("terms"), entry_id, "ko", fold_width(text).strip(), norm, status, 0, now, now)
+                )
             bulk.write(entries=entries, terms=terms)
             new_terms = len(terms)
         return new_terms
@@ -700,13 +697,13 @@ class Glossary:
     # large changesets (imports of 100,000s of rows) ------------------------------------------
 
     def entries_for_keys(self, keys: Iterable[str]) -> dict[str, Entry]:
-        """The entries of these simplified Chinese keys that exist, by key (read in chunks)."""
-        found: dict[str, Entry] = {}
-        for chunk in _chunks(list(dict.fromkeys(keys)), _IN_CHUNK):
-            marks = ", ".join("?" * len(chunk))
-            for row in self.conn.execute(f"SELECT {_ENTRY_COLS} FROM entries WHERE zh IN ({marks})", chunk):
-                found[row[1]] = Entry(*row)
-        return found
+        """The entries of these simplified Chinese keys that exist, by key (one query: the keys
+        go in as one JSON array)."""
+        cur = self.conn.execute(
+            f"SELECT {_ENTRY_COLS} FROM entries WHERE zh IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(dict.fromkeys(keys)), ensure_ascii=False),),
+        )
+        return {row[1]: Entry(*row) for row in cur}
 
     def terms_for_entries(self, entry_ids: Iterable[int]) -> dict[int, list[Term]]:
         """The terms of these entries, by entry id, each list in :meth:`terms_of` order."""
@@ -794,20 +791,32 @@ class Glossary:
             cached[tbl] = "json_object(" + ", ".join(f"'{c}', [{c}]" for c in columns) + ")"
         return cached[tbl]
 
-    def _bulk_insert(self, tbl: str, rows: list[dict]) -> None:
-        """Insert rows (each with its ``id``), logged as inserts of this changeset."""
+    def _bulk_insert(self, tbl: str, columns: tuple[str, ...], rows: list[tuple | dict]) -> None:
+        """Insert rows (each with its ``id``, as a tuple in ``columns`` order or a dict of them),
+        logged as inserts of this changeset."""
         if not rows:
             return
-        cols = list(rows[0])
+        as_tuple = itemgetter(*columns)
+        rows = [r if type(r) is tuple else as_tuple(r) for r in rows]
+        # A column with one value in every row (the time stamps, NULLs, a language) is written
+        # into the statement: each bound parameter costs about as much as inserting the row.
+        values = []
+        for i in range(len(columns)):
+            column = list(map(itemgetter(i), rows)) if i else ()
+            same = len(set(column)) == 1 and len(set(map(type, column))) == 1  # 1 and 1.0 are not the same value here
+            values.append(_sql_literal(column[0]) if same else None)
+        varying = [i for i, v in enumerate(values) if v is None]
+        if len(varying) < len(columns):
+            rows = list(map(itemgetter(*varying), rows)) if len(varying) > 1 else [(r[0],) for r in rows]
         self.conn.executemany(
-            f"INSERT INTO [{tbl}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
-            map(itemgetter(*cols), rows) if len(cols) > 1 else ((r[cols[0]],) for r in rows),
+            f"INSERT INTO [{tbl}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join(v or '?' for v in values)})",
+            rows,
         )
         log = (
             "INSERT INTO history (changeset_id, tbl, row_id, action, old, new) "
             f"SELECT ?, ?, id, 'insert', NULL, {self._json_row(tbl)} FROM [{tbl}] "
         )
-        ids = [r["id"] for r in rows]
+        ids = [r[0] for r in rows]
         low, high = min(ids), max(ids)
         if high - low + 1 == len(ids):  # ids are unique, so these are all of low..high: one range scan
             self.conn.execute(log + "WHERE id BETWEEN ? AND ? ORDER BY id", (self._changeset, tbl, low, high))
@@ -1031,25 +1040,36 @@ class BulkWriter:
         self._next[tbl] = row_id + 1
         return row_id
 
+    ENTRY_COLUMNS = (
+        "id", "zh", "zh_hant", "pinyin", "pinyin_key", "kind", "note", "created", "updated", "era", "customary",
+        "house_spelling",
+    )
+    """The columns of a new ``entries`` row given as a tuple to :meth:`write`, in order."""
+    TERM_COLUMNS = ("id", "entry_id", "lang", "text", "norm", "status", "frequency", "created", "updated")
+    """The columns of a new ``terms`` row given as a tuple, in order."""
+    SIGHTING_COLUMNS = ("id", "term_id", "path", "line", "column", "context", "issue", "date")
+    """The columns of a new ``sightings`` row given as a tuple, in order."""
+
     def write(
         self,
         *,
-        entries: list[dict] = (),
-        terms: list[dict] = (),
-        sightings: list[dict] = (),
+        entries: list[tuple | dict] = (),
+        terms: list[tuple | dict] = (),
+        sightings: list[tuple | dict] = (),
         entry_updates: list[tuple[int, dict]] = (),
         term_updates: list[tuple[int, dict]] = (),
     ) -> None:
-        """Insert new rows (whole rows, ids from :meth:`new_id`) and set columns of existing ones.
+        """Insert new rows (whole rows, ids from :meth:`new_id`; tuples in ``*_COLUMNS`` order,
+        or dicts with those keys) and set columns of existing ones.
 
         History is logged in the order undo needs: entries, terms, sightings, then updates.
         """
         g = self.glossary
         if self._indexes is None and len(entries) + len(terms) >= BULK_INDEX_ROWS:
             self._indexes = g._search_indexes_off()
-        g._bulk_insert("entries", list(entries))
-        g._bulk_insert("terms", list(terms))
-        g._bulk_insert("sightings", list(sightings))
+        g._bulk_insert("entries", self.ENTRY_COLUMNS, entries)
+        g._bulk_insert("terms", self.TERM_COLUMNS, terms)
+        g._bulk_insert("sightings", self.SIGHTING_COLUMNS, sightings)
         g._bulk_update("entries", list(entry_updates))
         g._bulk_update("terms", list(term_updates))
         if any("text" in values or "norm" in values for _, values in term_updates):
@@ -1072,6 +1092,17 @@ class BulkWriter:
                 "INSERT INTO terms_fts (rowid, text, norm) SELECT id, text, norm FROM terms WHERE id >= ?",
                 (self._first_term,),
             )
+
+
+def _sql_literal(value) -> str | None:
+    """``value`` as an SQL literal, or None when it is better bound (a float, bytes, a text with NUL)."""
+    if value is None:
+        return "NULL"
+    if type(value) is int and -(2**63) <= value < 2**63:
+        return str(value)
+    if type(value) is str and "\x00" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return None
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..sources.encoding import decode_bytes
 from ..errors import BadInput
@@ -111,13 +111,11 @@ def iter_read(data: bytes, name: str) -> Iterator[EntryRecord]:
         header = next(reader, None)
         if header is None:
             raise BadInput(f"{name}: empty file, expected a header row with zh-Hans")
-        columns = _columns(header, name)
-        # The term columns this file has, in TERM_COLUMNS order (the order terms are read in).
-        term_columns = [(c, lang, status) for c, (lang, status) in TERM_COLUMNS.items() if c in columns]
+        record = _record_reader(_columns(header, name), name, neutralised="'" in text)
         line = reader.line_num + 1
         for row in reader:
-            if any(cell.strip() for cell in row):
-                yield _record(row, columns, term_columns, name, line)
+            if "".join(row).strip():  # some cell is not blank
+                yield record(row, line)
             line = reader.line_num + 1
     except csv.Error as exc:
         raise BadInput(f"{name}, line {reader.line_num}: malformed CSV ({exc})") from None
@@ -140,28 +138,45 @@ def _columns(header: list[str], name: str) -> list[str]:
     return columns
 
 
-def _record(row: list[str], columns: list[str], term_columns: list[tuple[str, str, str]], name: str, line: int) -> EntryRecord:
-    if len(row) > len(columns):
-        raise BadInput(f"{name}, line {line}: {len(row)} cells but the header has {len(columns)} columns")
-    cells = {c: restore(v).strip() for c, v in zip(columns, row) if v}
-    record = EntryRecord(zh=cells.get("zh-Hans") or cells.get("zh-Hant", ""), where=f"line {line}")
-    record.kind = cells.get("kind") or None
-    record.era = cells.get("era") or None
-    record.house_spelling = cells.get("house-spelling") or None
-    record.note = cells.get("note") or None
-    customary = cells.get("customary")
-    if customary:
-        if customary not in ("0", "1"):
-            raise BadInput(f"{name}, line {line}: customary must be 0 or 1, not {customary!r}")
-        record.customary = int(customary)
-    for column, lang, status in term_columns:
-        cell = cells.get(column)
-        if cell:
-            for text in _split(cell):
-                record.terms.append(TermRecord(lang, text, status))
-    sources = cells.get("sources")
-    record.sources = _split(sources) if sources else []
-    return validate(record, name)
+def _record_reader(columns: list[str], name: str, *, neutralised: bool) -> Callable[[list[str], int], EntryRecord]:
+    """The function that turns a row of a file with these columns into a validated record.
+
+    Cells are found by position: a column the file lacks reads the empty cell kept past the
+    last one. ``neutralised`` is False when no cell can start with the ``'`` of :func:`neutralise`.
+    """
+    width = len(columns)
+    at = {c: i for i, c in enumerate(columns)}
+    zh_hans, zh_hant, kind, era, house_spelling, note, customary, sources = (
+        at.get(c, width) for c in ("zh-Hans", "zh-Hant", "kind", "era", "house-spelling", "note", "customary", "sources")
+    )
+    # The term columns this file has, in TERM_COLUMNS order (the order terms are read in).
+    term_columns = [(at[c], lang, status) for c, (lang, status) in TERM_COLUMNS.items() if c in at]
+    padding = [""] * (width + 1)
+
+    def record(row: list[str], line: int) -> EntryRecord:
+        if len(row) > width:
+            raise BadInput(f"{name}, line {line}: {len(row)} cells but the header has {width} columns")
+        cells = [restore(v).strip() for v in row] if neutralised else [v.strip() for v in row]
+        cells += padding[len(row):]
+        entry = EntryRecord(
+            cells[zh_hans] or cells[zh_hant], kind=cells[kind] or None, era=cells[era] or None,
+            house_spelling=cells[house_spelling] or None, note=cells[note] or None, where=f"line {line}",
+        )
+        if cells[customary]:
+            if cells[customary] not in ("0", "1"):
+                raise BadInput(f"{name}, line {line}: customary must be 0 or 1, not {cells[customary]!r}")
+            entry.customary = int(cells[customary])
+        terms = entry.terms
+        for column, lang, status in term_columns:
+            cell = cells[column]
+            if cell:
+                for text in _split(cell) if ";" in cell else (cell,):
+                    terms.append(TermRecord(lang, text, status))
+        if cells[sources]:
+            entry.sources = _split(cells[sources])
+        return validate(entry, name)
+
+    return record
 
 
 def _split(cell: str) -> list[str]:

@@ -10,11 +10,14 @@ is reported as a conflict and the glossary's value is kept.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ..atomic import replacing
 from ..errors import BadInput, KozhError
@@ -193,7 +196,7 @@ def import_glossary(
         # undoes everything: it is all one transaction).
         total = data.count(b"\n") if format_.iter_read else len(head)  # a bar's estimate (rows ~ lines)
         done = 0
-        with glossary.bulk_changeset(f"import {Path(name).name}") as writer:
+        with _collector_paused(), glossary.bulk_changeset(f"import {Path(name).name}") as writer:
             for batch in _batches(chain(head, records), BULK_BATCH):
                 _BulkMerge(glossary, writer, report, name).merge(batch)
                 done += len(batch)
@@ -208,6 +211,19 @@ def import_glossary(
             except KozhError as exc:
                 raise BadInput(f"{name}, {record.where}: {exc}") from None
     return report
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for a bulk import: the records, rows and answers it
+    allocates by the million hold no reference cycles, and each full collection would walk them all."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _merge(glossary: Glossary, record: EntryRecord, report: ImportReport) -> None:
@@ -296,8 +312,12 @@ class _BulkMerge:
     """One batch of an import merged as :func:`_merge` merges entry by entry, but against what
     the glossary holds for the batch read up front, and written with one :meth:`BulkWriter.write`.
 
-    Rows are plain dicts: a new row is the row to insert (later records of the batch may still
-    change it); an existing row's changes gather in ``*_updates`` (id -> columns to set).
+    Most records of a large file bring a key the glossary does not have, once, with at most one
+    rendering and no sources: such a record becomes its entry's row and its term's row (tuples
+    in :data:`BulkWriter.ENTRY_COLUMNS` and ``TERM_COLUMNS`` order) with no other question asked.
+    Every other record is merged through plain dicts: a new row is the row to insert (later
+    records of the batch may still change it); an existing row's changes gather in ``*_updates``
+    (id -> columns to set).
     """
 
     def __init__(self, glossary: Glossary, writer: BulkWriter, report: ImportReport, name: str) -> None:
@@ -305,26 +325,44 @@ class _BulkMerge:
         self.entries: dict[str, dict] = {}
         self.terms: dict[int, list[dict]] = {}
         self.sources: dict[int, set[str]] = {}
-        self.new_entries: list[dict] = []
-        self.new_terms: list[dict] = []
+        self.new_entries: list[tuple | dict] = []
+        self.new_terms: list[tuple | dict] = []
         self.new_sightings: list[dict] = []
         self.entry_updates: dict[int, dict] = {}
         self.term_updates: dict[int, dict] = {}
         self.new_ids: set[tuple[str, int]] = set()
-        self.derived: dict[str, tuple[str, str | None]] = {}
-        """New keys: (traditional form, pinyin)."""
+        self.derived: dict[str, tuple[str, str | None, str | None]] = {}
+        """New keys: (traditional form, pinyin, pinyin key)."""
 
     def merge(self, records: list[EntryRecord]) -> None:
-        keys = to_simplified_many([fold_width(r.zh).strip() for r in records])
+        keys = to_simplified_many([r.zh for r in records])  # validated records: folded and stripped
         self._load(records, keys)
-        self._derive([k for k in dict.fromkeys(keys) if k not in self.entries])
+        counts = Counter(keys)
+        self._derive([k for k in counts if k not in self.entries])
+        report, writer, now = self.report, self.writer, self.writer.now
+        entries, terms, next_id = self.new_entries, self.new_terms, writer.new_id
         for record, key in zip(records, keys):
+            if (
+                counts[key] == 1 and key not in self.entries and not record.sources
+                and (not record.terms or (len(record.terms) == 1 and not record.terms[0].sources))
+            ):
+                entry_id = next_id("entries")
+                entries.append((
+                    entry_id, key, *self.derived[key], record.kind, record.note or None, now, now,
+                    record.era or None, record.customary or 0, record.house_spelling or None,
+                ))
+                report.entries_added += 1
+                if record.terms:
+                    term = record.terms[0]
+                    terms.append((next_id("terms"), entry_id, term.lang, term.text, norm_key(term.text), term.status, 0, now, now))
+                    report.terms_added += 1
+                continue
             try:
                 self._merge(record, key)
             except KozhError as exc:
                 raise BadInput(f"{self.name}, {record.where}: {exc}") from None
-        self.writer.write(
-            entries=self.new_entries, terms=self.new_terms, sightings=self.new_sightings,
+        writer.write(
+            entries=entries, terms=terms, sightings=self.new_sightings,
             entry_updates=list(self.entry_updates.items()), term_updates=list(self.term_updates.items()),
         )
 
@@ -340,16 +378,16 @@ class _BulkMerge:
                 {"id": t.id, "lang": t.lang, "text": t.text, "norm": t.norm, "status": t.status, "frequency": t.frequency}
                 for t in terms
             ]
-        if any(r.sources or any(t.sources for t in r.terms) for r in records):
+        if self.terms and any(r.sources or any(t.sources for t in r.terms) for r in records):
             ids = (t["id"] for terms in self.terms.values() for t in terms)
             self.sources = self.glossary.source_paths_for_terms(ids)
 
     def _derive(self, keys: list[str]) -> None:
-        """Traditional form and pinyin of the batch's new keys, computed together (one OpenCC call)."""
-        from ..translit.pinyin import pinyin_of_many
+        """Traditional form, pinyin and pinyin key of the batch's new keys, computed together (one OpenCC call)."""
+        from ..translit.pinyin import pinyin_key, pinyin_of_many
 
         hant = to_traditional_many(keys)
-        self.derived = dict(zip(keys, zip(hant, pinyin_of_many(keys, hant))))
+        self.derived = {k: (h, p, pinyin_key(p)) for k, h, p in zip(keys, hant, pinyin_of_many(keys, hant))}
 
     def _set(self, tbl: str, row: dict, values: dict) -> None:
         row.update(values)
@@ -366,12 +404,10 @@ class _BulkMerge:
 
         existed = entry is not None
         if entry is None:
-            from ..translit.pinyin import pinyin_key
-
-            zh_hant, pinyin = self.derived[key]
+            zh_hant, pinyin, pinyin_key = self.derived[key]
             entry = self.entries[key] = {
                 "id": self.writer.new_id("entries"), "zh": key, "zh_hant": zh_hant, "pinyin": pinyin,
-                "pinyin_key": pinyin_key(pinyin), "kind": record.kind, "note": None, "created": now,
+                "pinyin_key": pinyin_key, "kind": record.kind, "note": None, "created": now,
                 "updated": now, "era": None, "customary": 0, "house_spelling": None,
             }
             self.new_entries.append(entry)

@@ -367,18 +367,32 @@ def best_pinyin_many(texts: list[str], traditional: list[str] | None = None) -> 
     >>> best_pinyin_many(["长隆", "周茂华"])
     [('chang', 'long'), ('zhou', 'mao', 'hua')]
     """
-    reader = _RunReader()
-    _, _, phrase_firsts, surname_firsts = _override_order()
-    overridden = phrase_firsts | surname_firsts
-    out = []
-    for k, text in enumerate(texts):
-        trad = traditional[k] if traditional is not None else to_traditional(text)
-        plain = len(trad) == len(text) and all(map(is_han, text)) and overridden.isdisjoint(text + trad)
-        if plain and not reader.has_word(text):
-            out.append(tuple(map(reader.syllable, text)))
-        else:
-            out.append(_finish_pinyin(text, _read_name(text, _aligned(text, trad), reader)[0], False))
-    return out
+    if traditional is None:
+        traditional = [to_traditional(text) for text in texts]
+    reader = _run_reader()
+    by_character = reader.by_character(texts, traditional)
+    syllable = reader.syllable
+    return [
+        tuple(map(syllable, text)) if plain else _finish_pinyin(text, _read_name(text, _aligned(text, trad), reader)[0], False)
+        for text, trad, plain in zip(texts, traditional, by_character)
+    ]
+
+
+def read_by_character(texts: list[str], traditional: list[str]) -> tuple[list[bool], dict[str, str]]:
+    """Which texts :func:`best_pinyin_many` reads character by character, and the toneless
+    syllable of each of their characters ('' for none): such a text's pinyin is its characters'
+    syllables in order, whatever the name (what an import of names made of a few thousand
+    characters computes once per character)."""
+    reader = _run_reader()
+    plain = reader.by_character(texts, traditional)
+    chars = set("".join(text for text, p in zip(texts, plain) if p))
+    return plain, {ch: reader.syllable(ch) for ch in chars}
+
+
+@lru_cache(maxsize=1)
+def _run_reader() -> "_RunReader":
+    """The reader of every batch of names in this process (what it learnt of characters and words is kept)."""
+    return _RunReader()
 
 
 class _RunReader:
@@ -389,9 +403,33 @@ class _RunReader:
 
         self.phrases = PHRASES_DICT
         self.longest = max(map(len, PHRASES_DICT), default=1)
+        self.word_starts = {word[:2] for word in PHRASES_DICT if len(word) >= 2}
+        """The first two characters of every dictionary word: a run with none of them has no word."""
         self.chars: dict[str, str] = {}
         self.words: dict[str, list[str]] = {}
         self.syllables: dict[str, str] = {}
+
+    def by_character(self, texts: list[str], traditional: list[str]) -> list[bool]:
+        """Per text: is it read character by character? True for Han characters only (the
+        traditional form as long), no override row starting there (a surname's only at the
+        start), and no dictionary word."""
+        _, _, phrase_firsts, surname_firsts = _override_order()
+        odd = phrase_firsts | {ch for ch in set("".join(texts)) if not is_han(ch)}
+        starts, phrases = self.word_starts, self.phrases
+        out = []
+        for text, trad in zip(texts, traditional):
+            plain = (
+                len(trad) == len(text) and odd.isdisjoint(text) and phrase_firsts.isdisjoint(trad)
+                and (not text or (text[0] not in surname_firsts and trad[0] not in surname_firsts))
+            )
+            if plain:  # :meth:`has_word`, asked only where a word can start
+                n = len(text)
+                for i in range(n - 1):
+                    if text[i : i + 2] in starts and any(text[i:j] in phrases for j in range(i + 2, n + 1)):
+                        plain = False
+                        break
+            out.append(plain)
+        return out
 
     def __call__(self, run: str) -> list[str]:
         out = [self.char(ch) for ch in run]

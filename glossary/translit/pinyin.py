@@ -22,12 +22,24 @@ def pinyin_of(zh: str) -> str | None:
 def pinyin_of_many(keys: list[str], traditional: list[str] | None = None) -> list[str | None]:
     """:func:`pinyin_of` of many keys (the same answers), for imports: see :func:`glossary.translit.hanzi.best_pinyin_many`.
 
+    ``traditional`` gives each key's :func:`~glossary.text.normalize.to_traditional` when already known.
+
     >>> pinyin_of_many(["常州", "长隆"])
     ['chang zhou', 'chang long']
     """
-    from .hanzi import best_pinyin_many
+    from ..text.normalize import to_traditional_many
+    from .hanzi import best_pinyin_many, read_by_character
 
-    return [_joined(s) for s in best_pinyin_many(keys, traditional)]
+    if traditional is None:
+        traditional = to_traditional_many(keys)
+    plain, syllables = read_by_character(keys, traditional)
+    # A key read character by character is spelled with one str.translate: each character
+    # becomes its syllable and a space (or nothing, where _joined drops the syllable).
+    spelled = {ord(ch): f"{s.replace('v', 'ü')} " if s and s.isalpha() else "" for ch, s in syllables.items()}
+    others = iter(best_pinyin_many(
+        [k for k, p in zip(keys, plain) if not p], [t for t, p in zip(traditional, plain) if not p]
+    ))
+    return [key.translate(spelled)[:-1] or None if p else _joined(next(others)) for key, p in zip(keys, plain)]
 
 
 def _joined(syllables) -> str | None:
