@@ -30,6 +30,8 @@ FORMS = [
     ("- 황다오 구 (黄岛区）", [("황다오 구", "黄岛区")]),
     # one generic syllable cannot be a two-character name alone: the word before it belongs to it
     ("유명한 추 강(曲江)은", [("추 강", "曲江")]),
+    # a state named with 나라 is a name, whatever else its one character means (明 bright)
+    ("1368년 명나라(明)가 이곳을", [("명나라", "明")]),
     # an age after a middle dot is no part of the name
     ("런정페이(任正非·74) 회장과 마화텅(马化腾·47세)", [("런정페이", "任正非"), ("마화텅", "马化腾")]),
     ("톈진의 고문화 거리(古文化街)는", [("고문화 거리", "古文化街")]),

@@ -481,6 +481,8 @@ def _glosses_a_word(term: str, zh: str) -> bool:
     전정특신(專精特新) stay.
     """
     word = term.replace(" ", "")
+    if len(word) > 2 and word.endswith("나라"):
+        return False  # a state named as such (명나라(明)), whatever else its character means
     j = _judged(word, zh)
     one_character = len(_HAN.findall(zh)) == 1 and len(term) == 1  # 성(省), 무(亩): both readings agree
     if j is None or (j[0] not in ("sino", "unrelated", "unknown") and not one_character):
