@@ -487,7 +487,7 @@ def _glosses_a_word(term: str, zh: str) -> bool:
     one_character = len(_HAN.findall(zh)) == 1 and len(term) == 1  # 성(省), 무(亩): both readings agree
     if j is None or (j[0] not in ("sino", "unrelated", "unknown") and not one_character):
         return False
-    han = "".join(_HAN.findall(zh))
+    han = to_simplified("".join(_HAN.findall(zh)))  # jieba's dictionary is simplified (東晉 东晋)
     if len(han) > 1 and base_glossary().lookup(han) is not None:
         return False  # a name the base glossary knows (합비(合肥): Kiwi and jieba also know a noun)
     if j[0] == "sino" and chinese_words.word_class(han) == "t" and len(han) > 1:
@@ -497,7 +497,7 @@ def _glosses_a_word(term: str, zh: str) -> bool:
         return True  # 영도(領導): an everyday word, whatever else Kiwi knows by its reading (영도, Busan)
     if not korean.is_common_word(word):
         return False
-    if len(han) == 3 and not common_chinese and likely_person_name(to_simplified(han)):
+    if len(han) == 3 and not common_chinese and likely_person_name(han):
         return False  # a surname and a two-character given name (贾丽娜), however Kiwi reads 가려나
     tags = korean.word_tags(word)[:-1]
     if any(t in ("VV", "VA", "VX") for t in tags):
