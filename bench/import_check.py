@@ -66,18 +66,13 @@ with Glossary.open(sys.argv[1]) as g:
             print(c)
 """
 
-CASES = """zh-Hans,zh-Hant,pinyin,ko,ko-admitted,ko-deprecated,ko-candidate,en,kind,note,sources
-常州,,,창조우,,,,,company,,issues/9.md
-常州,,,,,창저우,,,,,
-上海,,,상하이,상해,,,Shanghai,place,직할시,issues/1.md; issues/2.md
-上海,,,,,,상하이,,,,issues/1.md
-合肥,,,허페이,,,,,,,
-合肥,,,,허비,,,,place,안후이성,issues/3.md
-周茂華,,,저우마오화,,,,,person,대변인,
-周茂华,,,,,,주무화,,,,
-中创新航,,,CALB,중창신항,,,,company,,
-深圳,,,선전,,,,,place,,issues/4.md
-"""
+
+def _cases() -> str:
+    """The merging cases of the test suite (tests/test_import_bulk.py), one definition for both."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.test_import_bulk import CASES
+
+    return CASES
 
 
 def mixed_csv(source: Path, target: Path) -> Path:
@@ -112,7 +107,7 @@ def mixed_csv(source: Path, target: Path) -> Path:
 def scenarios(work: Path, termbase: Path) -> list[tuple[str, list[list[str]]]]:
     """(name, steps): a step is a kozh command line, or ``["lib", file, batch, seed]``."""
     cases = work / "cases.csv"
-    cases.write_text(CASES, encoding="utf-8")
+    cases.write_text(_cases(), encoding="utf-8")
     mixed = mixed_csv(termbase, work / "mixed.csv")
     bad = work / "bad.csv"
     bad.write_text(termbase.read_text(encoding="utf-8") + "北京,베이징,city\n", encoding="utf-8")

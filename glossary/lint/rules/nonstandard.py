@@ -145,19 +145,12 @@ class Nonstandard:
             if verdict is None:
                 continue
             suggestion, _ = verdict
-            for start in prefix_starts(text, part.korean):
-                end = start + len(part.korean)
-                if (start, end) in seen or pair_start <= start < pair_start + len(pair.term) + len(pair.zh) + 2:
-                    continue
-                if context.covered[start] or inside_brackets(text, start) or is_common_word(word_at(text, start) or ""):
-                    continue
-                seen.add((start, end))
-                yield context.finding(
-                    self, start, end,
-                    f"{part.korean} (in {word_at(text, start)}) is not the standard transliteration of "
-                    f"{part.chinese}, as in {pair.term}({pair.zh}): write {suggestion}",
-                    suggestions=(suggestion,), replacement=suggestion, safe=False,
-                )
+            pair_end = pair_start + len(pair.term) + len(pair.zh) + 2
+            starts = [at for at in prefix_starts(text, part.korean) if not pair_start <= at < pair_end]
+            yield from self._leading(
+                context, part.korean, starts, seen, suggestion,
+                f"{part.chinese}, as in {pair.term}({pair.zh})", alone_too=True,
+            )
 
     def _compounds(self, context, pair, finding, seen, starts_of: dict[str, list[int]]) -> Iterator[Finding]:
         """The reported rendering leading a longer word elsewhere (용정차 after 용정(龙井)):
@@ -168,19 +161,29 @@ class Nonstandard:
         starts = starts_of.get(term)
         if starts is None:
             starts = starts_of[term] = prefix_starts(text, term)
+        yield from self._leading(
+            context, term, starts, seen, finding.suggestions[0], pair.zh, entry_zh=finding.entry_zh,
+        )
+
+    def _leading(self, context, name, starts, seen, suggestion, what, *, alone_too=False, entry_zh=None):
+        """``name`` reported where it begins a word, with ``suggestion``: as a word of its own too
+        when ``alone_too`` (else that is a glossary match, reported apart), never inside brackets,
+        where another finding already is, or in a word Kiwi knows (용정차 is reported, 용정 in a
+        Korean word is not)."""
+        text = context.document.text
         for at in starts:
-            end = at + len(term)
-            if (at, end) in seen or context.covered[at] or tail_ok(text, end) or inside_brackets(text, at):
+            end = at + len(name)
+            if (at, end) in seen or context.covered[at] or inside_brackets(text, at):
+                continue
+            if not alone_too and tail_ok(text, end):
                 continue  # a word of its own is a match of the glossary term, reported below
             if is_common_word(word_at(text, at) or ""):
                 continue
             seen.add((at, end))
             yield context.finding(
                 self, at, end,
-                f"{term} (in {word_at(text, at)}) is not the standard transliteration of {pair.zh}: "
-                f"write {finding.suggestions[0]}",
-                suggestions=finding.suggestions, replacement=finding.suggestions[0], safe=False,
-                entry_zh=finding.entry_zh,
+                f"{name} (in {word_at(text, at)}) is not the standard transliteration of {what}: write {suggestion}",
+                suggestions=(suggestion,), replacement=suggestion, safe=False, entry_zh=entry_zh,
             )
 
     def _judge_one(self, context, start, end, korean, zh, kind, entry) -> Finding | None:
