@@ -30,6 +30,9 @@ FORMS = [
     ("- 황다오 구 (黄岛区）", [("황다오 구", "黄岛区")]),
     # one generic syllable cannot be a two-character name alone: the word before it belongs to it
     ("유명한 추 강(曲江)은", [("추 강", "曲江")]),
+    # Korea's own states and a surname before 씨 are no Chinese names
+    ("고구려(高句麗)와 발해(渤海)의 땅", []),
+    ("가장 많은 성씨는 김(金)씨이다.", []),
     # a state named with 나라 is a name, whatever else its one character means (明 bright)
     ("1368년 명나라(明)가 이곳을", [("명나라", "明")]),
     # an age after a middle dot is no part of the name

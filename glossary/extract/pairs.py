@@ -565,8 +565,15 @@ class _Builder:
             return
         if _OTHER_COUNTRY_BEFORE.search(self.text, max(0, s - 12), s):
             return  # 일본의 교토(京都), 대한민국의 서울(漢城): not a Chinese name
+        if term in KOREAN_STATES:
+            return  # 고구려(高句麗), 발해(渤海): Korea's own history
+        if len(term) == 1 and self.text.startswith("씨", after):
+            return  # 김(金)씨: a surname, no name
         self.pairs.append((s, e, term, zh, gloss or None, after, person_form, latin, False))
 
+
+KOREAN_STATES = frozenset("고조선 부여 고구려 백제 신라 가야 발해 고려 조선 대한제국".split())
+"""Korea's own historic states: their hanja (高句麗, 渤海) are no Chinese name to render."""
 
 _OTHER_COUNTRY_BEFORE = re.compile(r"(?<![가-힣])(?:일본|한국|대한민국|북한|베트남)의?\s+$")
 """A country named right before a bracketed name says whose name it is (일본의 교토(京都))."""
