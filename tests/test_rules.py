@@ -125,6 +125,8 @@ NOT_FIRE = [
     ("kozh/nonstandard", "명나라는 동완수어천호소(东莞守御千户所)를 두었다."),
     # a name in quotes with its rendering after it is being explained, not used
     ("kozh/nonstandard", "창춘(长春)에 간다. 이름 '장춘'(창춘)은 긴 봄이라는 뜻이다."),
+    # a unit after a number is no mention of a name (만달러, not 만달 for 万达)
+    ("kozh/inconsistent", "완다(万达)그룹은 5000만달러로 인수했다."),
     # another name given in brackets right after the standard form is a gloss, not a use
     ("kozh/nonstandard", "선전 시(심천, 深圳, )는 광둥성의 도시다."),
     ("kozh/inconsistent", "쑤저우 시(소주, )는 운하 도시다. 이곳에 명은 소주부(蘇州府)를 두었다."),

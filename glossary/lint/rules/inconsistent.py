@@ -174,6 +174,8 @@ class Inconsistent:
                     end = at + len(form)
                     if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
                         continue  # (an alias given in brackets, 충칭(중경, 重慶), is a gloss, not a use)
+                    if at and text[at - 1].isdigit():
+                        continue  # 5000만달러: a unit after a number, not 만달 (万达)
                     reported.add((at, end))
                     yield self._other_reading(context, at, form, pair.term, line, zh, entry_zh=zh)
 
