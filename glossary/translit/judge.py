@@ -895,19 +895,19 @@ def _suggest(
         # each character as the whole name reads it (都 dū in 都江堰, not dōu); a generic word is
         # kept only where it ends the name (강 of 민강), not inside it (江 of 都江堰 두장옌)
         reading = _whole_name_reading(zh)
-        brand_end = _proper_name_end(zh, written)
+        name_end = _proper_name_end(zh, written)
         pieces = []
         for k, (at, p) in enumerate(_placed(parts, zh)):
             trailing = p.generic and all(q.generic for q in parts[k + 1 :])
-            if p.label != "sino" or not p.chinese or trailing or at < 0 or at >= brand_end:
+            if p.label != "sino" or not p.chinese or trailing or at < 0 or at >= name_end:
                 pieces.append(p.korean)
                 continue
             end = at + len(p.chinese)
-            if end > brand_end and len(p.korean) == len(p.chinese):
-                # the trade words after a company's brand keep the Sino-Korean reading written
-                # one piece per syllable, so the writer's spaces stay where they were
-                brand = ["".join(reading[at:brand_end])] + [""] * (brand_end - at - 1)
-                pieces.append(tuple(brand + list(p.korean[brand_end - at :])))
+            if end > name_end and len(p.korean) == len(p.chinese):
+                # what follows the proper name keeps the Sino-Korean reading written, laid one
+                # piece per syllable so that the writer's spaces stay where they were
+                name = ["".join(reading[at:name_end])] + [""] * (name_end - at - 1)
+                pieces.append(tuple(name + list(p.korean[name_end - at :])))
             else:
                 pieces.append("".join(reading[at:end]))
         return pieces, False
