@@ -146,7 +146,7 @@ class Nonstandard:
                 continue
             suggestion, _ = verdict
             pair_end = pair_start + len(pair.term) + len(pair.zh) + 2
-            starts = [at for at in prefix_starts(text, part.korean) if not pair_start <= at < pair_end]
+            starts = [s for s in prefix_starts(text, part.korean) if not pair_start <= s < pair_end]
             yield from self._leading(
                 context, part.korean, starts, seen, suggestion,
                 f"{part.chinese}, as in {pair.term}({pair.zh})", alone_too=True,
