@@ -91,6 +91,7 @@ HEAD_NOUNS = frozenset(
 # and the head are the term, however the name alone would align ('사오저우 방언(韶州土語)',
 # '신당 양식(新唐风)', '고문화 거리(古文化街)').
 TRANSLATED_HEADS = frozenset("방언 사투리 양식 요리 거리 궁전".split())
+_HEADS = HEAD_NOUNS | TRANSLATED_HEADS
 _GENERIC_SYLLABLES = korean.PLACE_SUFFIXES | frozenset("촌 강 산 호 섬".split())
 """One-syllable words that say what a place is (시, 강, 산): no two-character name alone."""
 _PLACE_WORD_BEFORE_BRACKET = re.compile(
@@ -295,9 +296,7 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
     start_i = end_i
     han = "".join(_HAN.findall(zh))
     # a head noun, or one generic syllable that cannot be a longer name alone (추 강(曲江))
-    head = toks[end_i].word in HEAD_NOUNS | TRANSLATED_HEADS or (
-        toks[end_i].word in _GENERIC_SYLLABLES and len(han) >= 2
-    )
+    head = toks[end_i].word in _HEADS or (toks[end_i].word in _GENERIC_SYLLABLES and len(han) >= 2)
     if head and start_i > 0:
         prev = toks[start_i - 1].word
         if _is_latin_token(prev) or (has_hangul(prev) and not _bound(prev)):
