@@ -34,8 +34,8 @@ def pinyin_of_many(keys: list[str], traditional: list[str] | None = None) -> lis
         traditional = to_traditional_many(keys)
     plain, syllables = read_by_character(keys, traditional)
     # A key read character by character is spelled with one str.translate: each character
-    # becomes its syllable and a space (or nothing, where _joined drops the syllable).
-    spelled = {ord(ch): f"{s.replace('v', 'ü')} " if s and s.isalpha() else "" for ch, s in syllables.items()}
+    # becomes its syllable as _joined writes it and a space (or nothing, where _joined drops it).
+    spelled = {ord(ch): f"{written} " if (written := _joined((s,))) else "" for ch, s in syllables.items()}
     others = iter(best_pinyin_many(
         [k for k, p in zip(keys, plain) if not p], [t for t, p in zip(traditional, plain) if not p]
     ))
