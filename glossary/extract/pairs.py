@@ -760,7 +760,7 @@ def _finish(b: _Builder) -> list[Pair]:
             kind = "place"  # '도문 시(圖門)': the writer says what the name is
         if kind in ("other", "concept", "place") and not latin and _named_as_name(text, line[1], s):
             kind = "person"  # '자는 상우(翔宇)이고 호는 비비(飛飛), 관생(冠生)': a person's other names
-        named = kind == "person" and not person_form
+        person_by_text = kind == "person"  # the bracket form, a title or 자는/호는 said so
         if kind in ("other", "concept") and not latin:
             by_dictionary = _kind_by_dictionary(zh)
             han = to_simplified("".join(_HAN.findall(zh)))  # the surnames are simplified (張 张)
@@ -768,7 +768,7 @@ def _finish(b: _Builder) -> list[Pair]:
                 kind = by_dictionary
             elif likely_person_name(han) and 2 <= len(term) <= 5 and not chinese_words.is_common_word(han):
                 kind = "person"  # (白話, a surname and a character, is a word: not a person)
-        if not latin and not person_form and not named:
+        if not latin and not person_by_text:
             known = base_glossary().lookup(zh)
             if known is not None and known.kind != kind:
                 kind = known.kind  # a name the base glossary knows (石家庄 a city, 邓小平 a person)
