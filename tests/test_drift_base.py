@@ -108,6 +108,9 @@ BASE_FIRE = [
     # a province's Sino-Korean reading is also a word (절강), not with its suffix
     ("절강성 정부가 조례를 발표했다.", [(1, 1, "절강", "저장", False)]),
     ("장사시에 도착했다.", [(1, 1, "장사", "창사", False)]),
+    # a name glued to its suffix and an institution, as Korean-Chinese papers write it
+    ("장춘시외사판공실 주임이 참석했다.", [(1, 1, "장춘", "창춘", False)]),
+    ("행사는 길림성문화관광청에서 주최했다.", [(1, 5, "길림", "지린", False)]),
 ]
 
 
@@ -124,6 +127,8 @@ BASE_QUIET = [
     "영화가 개봉했다. 소주를 마셨다.",                # common words of Kiwi's dictionary
     "절강 지방의 풍습이다. 광주시에 간다.",            # the word alone; a Korean city with its suffix
     "장사성은 항복했다.",                              # 长沙 is a 市 and a 县, never a 省: a person's name
+    "무한시공간을 여행하는 이야기다.",                  # 무한 is a word: it leads no place compound
+    "장사성문화재를 복원했다.",                        # a compound's suffix must be the place's own too
 ]
 
 

@@ -31,7 +31,10 @@ class BaseNameRule:
     * the Sino-Korean reading of a province- or prefecture-level place or of a modern person
       (장춘 for 长春 창춘, 등소평 for 邓小平 덩샤오핑, 흑하시 for 黑河市 헤이허시);
     * a known misspelling of a base name in a word of three or more syllables (티엔진 for 天津
-      톈진, 쑤저우 written 수저우), county-level names left out.
+      톈진, 쑤저우 written 수저우), county-level names left out;
+    * either of them leading a compound glued on after the place's own suffix, as
+      Korean-Chinese papers write institutions (장춘시정부, 길림성문화관광청), when the name is no
+      common word.
 
     The judge (``kozh judge``) decides, given the base name's Chinese, whether the word is off
     the standard and what to write. A name the team's glossary has an entry for is the team's
@@ -117,9 +120,14 @@ class BaseNameRule:
         parts = [stem]
         if stem[-1] in SUFFIXES and len(stem) > 2:
             parts.append(stem[:-1])
+        compound = _division_prefix(stem)
+        if compound:
+            parts.append(compound)
         for part in parts:
             if index.is_known(part) or base.knows(part) or part in base.quiet:
                 return None
+            if part is compound and is_common_word(part):
+                continue  # 무한시공간 is no 武汉: only a name that is no word leads a compound
             names = list(base.by_sino.get(part, ()))
             if len(part) >= MISSPELT_SYLLABLES:
                 for key in pinyin_keys(part):
@@ -127,7 +135,22 @@ class BaseNameRule:
             names = [n for n in names if n.rule == "translit" and index.entry_for_zh(n.zh) is None]
             if part != stem:
                 # the suffix kept must be one the place's own names carry: 장사성 is not 长沙 (市, 县)
-                names = [n for n in names if stem[-1] in base.suffixes.get(n.zh, ())]
+                suffix = stem[len(part)] if part is compound else stem[-1]
+                names = [n for n in names if suffix in base.suffixes.get(n.zh, ())]
             if names:
                 return part, tuple(dict.fromkeys(names))
         return None
+
+
+COMPOUND_REST = 2
+"""Syllables a glued compound needs after a division's suffix (장춘시정부, 길림성당위) for its
+leading name to be judged."""
+
+
+def _division_prefix(stem: str) -> str | None:
+    """The place name leading a compound glued to its suffix, as Korean-Chinese papers write
+    institutions (장춘시정부 → 장춘, 길림성문화관광청 → 길림), or None."""
+    for at in range(2, min(len(stem) - COMPOUND_REST, 5)):
+        if stem[at] in SUFFIXES:
+            return stem[:at]
+    return None
