@@ -404,3 +404,24 @@ def test_a_judgement_kept_on_disk_reads_back_the_same():
         assert judge_module._is_stored_judgement((korean, chinese, era, True), plain)
         assert judge_module._from_plain(plain) == j
     assert not judge_module._is_stored_judgement(("a", "b", None, True), ("a", "b", "standard", None, (), 1, 1.0, True, False))
+
+
+@pytest.mark.parametrize(
+    "korean,chinese",
+    [("할빈", "哈尔滨"), ("하빈", "哈尔滨"), ("치할", "齐齐哈尔")],
+)
+def test_a_character_left_unrendered_inside_a_transliterated_name_is_a_missing_syllable(korean, chinese):
+    j = judge(korean, chinese)
+    assert j.verdict == "nonstandard" and not j.confident
+    if chinese == "哈尔滨":
+        assert j.suggestion == "하얼빈"  # not 하빈: the mended parts would keep 尔 missing
+
+
+@pytest.mark.parametrize("korean,chinese", [("베이징대", "北京大学"), ("저장대", "浙江大学")])
+def test_an_abbreviated_institution_word_after_a_place_is_no_misspelling(korean, chinese):
+    j = judge(korean, chinese)
+    assert j.suggestion is None and j.verdict != "nonstandard"  # never 베이징다
+
+
+def test_a_division_suffix_left_out_inside_a_name_is_no_missing_syllable():
+    assert judge("상하이푸둥", "上海市浦东").verdict == "standard"

@@ -455,8 +455,11 @@ def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part
         after = next((q for _, q in items[end:] if not q.generic and q.label != "other"), None)
         before = items[k - 1][1] if k > 0 else None
         following = items[end][1] if end < len(items) else None
-        # one syllable: before a transliterated one (통저우), or ending the name after one (커창)
-        lone = end - k == 1 and (transliterated(following) or (following is None and transliterated(before)))
+        # one syllable: before a transliterated one (통저우), or ending the name after one (커창);
+        # not where characters left unread go on (대 of 베이징대 for 北京大学 is 大学 abbreviated)
+        pos, p = items[k]
+        ends_name = following is None and pos + len(p.chinese) == len(chinese) and transliterated(before)
+        lone = end - k == 1 and (transliterated(following) or ends_name)
         if lone or transliterated(after):
             for x in range(k, end):
                 pos, p = items[x]
@@ -663,6 +666,20 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
         suggestion = _onto_written(ko_raw, parts, pieces)
         if suggestion == ko_raw:
             suggestion, confident = None, False
+    dropped = _dropped_inside(parts, zh)
+    if dropped is not None and verdict in ("standard", "nonstandard") and all(
+        p.label in ("standard", "near") and not p.generic for p in parts
+    ):
+        # a transliterated name with a character inside it left unrendered (할빈, 하빈 for 哈尔滨
+        # 하얼빈): a syllable is missing, and mending the parts one by one would keep it missing
+        lo, hi = dropped
+        whole = "".join(_whole_name_reading(zh)[lo:hi])
+        place = _place_readings(zh)
+        if place is not None and (lo, hi) == (0, len(zh)):
+            whole = place[0]
+        verdict = "nonstandard"
+        suggestion = whole if ko_raw == ko else None
+        confident = False
     readings = _place_readings(zh)
     if verdict == "sino" and suggestion is not None and " " not in ko_raw:
         # a whole current place: its rendering as the base glossary has it (西湖 시후, not 시호)
@@ -931,6 +948,30 @@ def _proper_name_end(zh: str, written: str) -> int:
     if len(words) > 1 and all(is_hangul(ch) for ch in words[0]) and len(words[0]) < len(zh):
         return len(words[0])
     return len(zh)
+
+
+DROPPABLE = frozenset("市省县縣区區儿兒")
+"""Characters a rendering may leave out inside a name: a division's suffix (상하이 푸둥신구 for
+上海市浦东新区) and the r-colouring 儿."""
+
+
+def _dropped_inside(parts, zh: str) -> tuple[int, int] | None:
+    """(start, end) in ``zh`` of the characters the rendering reads, when a character between
+    them is read by no part (the 尔 of 哈尔滨 in 하빈); else None."""
+    read = [False] * len(zh)
+    pos = 0
+    for p in parts:
+        for ch in p.chinese:  # a part's characters one by one (하빈 is one part for 哈滨)
+            at = zh.find(ch, pos)
+            if at < 0:
+                break
+            read[at], pos = p.label != "other", at + 1
+    if True not in read:
+        return None
+    lo, hi = read.index(True), len(read) - read[::-1].index(True)
+    if any(not read[i] and zh[i] not in DROPPABLE for i in range(lo, hi)):
+        return lo, hi
+    return None
 
 
 def _placed(parts, zh: str) -> list[tuple[int, Part]]:
