@@ -74,6 +74,8 @@ FIRE = [
     ("kozh/inconsistent", "룽청실험실(龙城实验室)이 문을 열었다.\n룽청은 창저우에 있다.\n용성에서 열린 행사에 용성 사람들이 왔다.",
      [(3, 1, "용성", "룽청"), (3, 13, "용성", "룽청")]),
     ("kozh/nonstandard", "조우마오화(周茂华)는 말했다.", [(1, 1, "조우마오화", "저우마오화")]),
+    # the bracket gives the name's pinyin: it is read in Mandarin, so a Sino-Korean reading is off
+    ("kozh/nonstandard", "청도 해우(海牛, Hainiu) 프로 축구단", [(1, 4, "해우", "하이뉴")]),
     ("kozh/nonstandard", "이코노미스트 카오쑹(高松)이", [(1, 8, "카오쑹", "가오쑹")]),
     ("kozh/spacing", "KIC중국은 대회를 연다", [(1, 1, "KIC중국", "KIC 중국")]),
     ("kozh/spacing", "KIC  중국", [(1, 1, "KIC  중국", "KIC 중국")]),
@@ -112,6 +114,8 @@ NOT_FIRE = [
     ("kozh/variant", "Dahoo 는"),
     ("kozh/nonstandard", "저우마오화(周茂华)는 말했다."),
     ("kozh/nonstandard", "통저우구(通州区)에서"),  # house spelling
+    ("kozh/nonstandard", "청도 해우(海牛) 프로 축구단"),  # no pinyin: nothing says it is no Korean word
+    ("kozh/nonstandard", "해우(海牛, sea cow) 프로 축구단"),  # an English gloss is no pinyin
     ("kozh/nonstandard", "CALB(中创新航)는"),  # Latin is never judged
     ("kozh/nonstandard", "<!-- kozh-disable kozh/nonstandard -->\n조우마오화(周茂华)\n<!-- kozh-enable -->"),
     ("kozh/spacing", "KIC 중국은 대회를 연다"),

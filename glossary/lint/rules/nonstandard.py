@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterator
 
 from ...text.era import era_of, past_at
 from ..finding import Finding, Severity
 from ...text.korean import is_common_word, prefix_starts, tail_ok, word_at
-from ...text.normalize import has_hangul, inside_brackets, is_hangul_word, norm_key
+from ...text.normalize import has_hangul, inside_brackets, is_han, is_hangul_word, norm_key
 from ...translit.base import SINO_LEVELS, base_glossary
+from ...translit.hanzi import best_pinyin
 
 
 def _current_place(zh: str) -> bool:
@@ -65,7 +67,8 @@ class Nonstandard:
             kind = (entry.kind if entry and entry.kind else None) or getattr(pair, "kind", None)
             if kind in ("other", "concept") and getattr(pair, "kind", None) not in (None, "other", "concept"):
                 kind = pair.kind  # this mention says more than the entry's first guess (도문 시(圖門))
-            finding = self._judge_one(context, start, end, pair.term, pair.zh, kind, entry)
+            modern = _glossed_in_pinyin(pair)
+            finding = self._judge_one(context, start, end, pair.term, pair.zh, kind, entry, modern=modern)
             if finding is not None:
                 seen.add((start, end))
                 yield from self._by_word(context, finding, pair.zh)
@@ -186,7 +189,7 @@ class Nonstandard:
                 suggestions=(suggestion,), replacement=suggestion, safe=False, entry_zh=entry_zh,
             )
 
-    def _judge_one(self, context, start, end, korean, zh, kind, entry) -> Finding | None:
+    def _judge_one(self, context, start, end, korean, zh, kind, entry, *, modern=False) -> Finding | None:
         # every kind: a transliterated name classed concept or other is still a name (长春 as concept)
         if not has_hangul(korean):
             return None
@@ -202,6 +205,8 @@ class Nonstandard:
         # a sentence about the past excuses a Sino-Korean reading only of other names
         past = past_at(context.document.text, start) and not _current_place(zh)
         era = era_of(entry.era if entry else None, kind, past=past, zh=zh)
+        if era is None and modern:
+            era = "modern"  # the text gives the name's pinyin (해우(海牛, Hainiu)): it is read in Mandarin
         verdict = context.nonstandard_form(korean, zh, era=era, paired=True)
         if verdict is None:
             return None
@@ -211,3 +216,18 @@ class Nonstandard:
             f"{korean} is not the standard transliteration of {zh}: write {suggestion}",
             suggestions=(suggestion,), replacement=suggestion, safe=confident, entry_zh=zh if entry else None,
         )
+
+
+def _glossed_in_pinyin(pair) -> bool:
+    """The bracket's gloss is the name's own pinyin (해우(海牛, Hainiu), 레이쥔(雷军, léi jūn)): the
+    text reads the name in Mandarin, so it is a modern name whatever its kind."""
+    gloss, zh = pair.gloss, pair.zh
+    if not gloss or len(zh) < 2 or not all(is_han(ch) for ch in zh):
+        return False
+    return _letters(gloss) == _letters("".join(best_pinyin(zh)))
+
+
+def _letters(text: str) -> str:
+    """Latin letters only, lower case, tone marks and ü's dots dropped (Zǐjìnchéng → zijincheng)."""
+    plain = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in plain if "a" <= ch <= "z")
