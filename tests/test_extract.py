@@ -37,6 +37,9 @@ FORMS = [
     ("1368년 명나라(明)가 이곳을", [("명나라", "明")]),
     # an age after a middle dot is no part of the name
     ("런정페이(任正非·74) 회장과 마화텅(马化腾·47세)", [("런정페이", "任正非"), ("마화텅", "马化腾")]),
+    # … and the press's other middle dots, ㆍ and a full stop
+    ("장인(張茵.49.사진) 회장과 장인(張茵ㆍ49억달러)", [("장인", "張茵"), ("장인", "張茵")]),
+    ("제조업체 비야디(比亞迪ㆍ BYD)에 투자한", [("비야디", "比亞迪")]),
     ("톈진의 고문화 거리(古文化街)는", [("고문화 거리", "古文化街")]),
     # a surname and a two-character given name is a name, however Kiwi reads the Korean (가리+어나)
     ("발표회에서 가려나(贾丽娜) 부시장이 축사를", [("가려나", "贾丽娜")]),

@@ -55,8 +55,9 @@ _RUN_TOGETHER = re.compile(
     r"([\uac00-\ud7a3]{1,12})([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,12})"
 )
 _RUN_ITEM_SPLIT = re.compile(r"[•·・,，/、]")
-_INNER_SPLIT = re.compile(r"\s*[•·・/]\s*")
-_AGE_AFTER_DOT = re.compile(r"\s*[·•・]\s*\d{1,3}세?$")  # '런정페이(任正非·74)': the age, not the name
+# Korean press often writes its middle dot as ㆍ (U+318D) or a full stop: '張茵ㆍ49억달러', '張茵.49.사진'
+_INNER_SPLIT = re.compile(r"\s*[•·・/ㆍ.]\s*")
+_AGE_AFTER_DOT = re.compile(r"\s*[·•・ㆍ]\s*\d{1,3}세?$")  # '런정페이(任正非·74)': the age, not the name
 _DASH_NOTE = re.compile(r"\s+[-–—]\s*|\s*[–—]\s+")
 # In reversed text: a run of the characters a term may hold (Hangul, ASCII letters and digits,
 # the joiners & . - ' + and the full-width range Ａ..ｚ), then the blanks before it: one space
