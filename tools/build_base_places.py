@@ -37,6 +37,10 @@ _ETHNIC = sorted(
 _SUFFIX = re.compile(r"(自治州|自治县|自治旗|地区|林区|特区|新区|矿区|省|市|区|县|旗|盟)$")
 
 
+_DIVISIONS_IN_NAMES = "镇府"
+"""Division words that end a name before its own suffix (景德镇市, 东昌府区): part of the name there."""
+
+
 def level_of(code: str) -> str:
     if code.endswith("0000"):
         return "province"
@@ -70,6 +74,9 @@ def main() -> int:
     for code, full in sorted(DIVISION_DATA.items()):
         name = bare_name(full)
         korean = hanzi.to_hangul(name)
+        if name != full and name[-1] in _DIVISIONS_IN_NAMES and len(name) > 2:
+            # 景德镇 of 景德镇市 is a city's name, not a town: its 镇 is transliterated (징더전)
+            korean = hanzi.to_hangul(name[:-1]) + hanzi.to_hangul(hanzi.best_pinyin(name)[-1])
         if judge(korean, name, era="modern").verdict != "standard":
             dropped += 1
             print(f"not standard by the judge, left out: {full} {korean}", file=sys.stderr)
