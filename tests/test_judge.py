@@ -425,3 +425,22 @@ def test_an_abbreviated_institution_word_after_a_place_is_no_misspelling(korean,
 
 def test_a_division_suffix_left_out_inside_a_name_is_no_missing_syllable():
     assert judge("상하이푸둥", "上海市浦东").verdict == "standard"
+
+
+def test_another_first_consonant_is_shown_never_applied():
+    # 궁 for 恐 (kǒng 쿵) may be the Chinese mistyped (恐俐 for 巩俐 궁리) as well as the Korean
+    j = judge("궁리", "恐俐", era="modern")
+    assert (j.suggestion, j.confident) == ("쿵리", False)
+    # the plain consonant for the rule's tense one is a habit of spelling: still certain
+    assert judge("스촨", "四川", era="modern").confident
+
+
+def test_a_two_character_given_name_read_in_sino_korean_after_a_transliterated_surname():
+    j = judge("판진동", "樊振東", era="modern")
+    assert (j.verdict, j.suggestion) == ("nonstandard", "판전둥")
+    assert judge("마룡", "馬龍", era="modern").verdict == "sino"  # 마 reads both ways: nothing transliterated
+
+
+def test_a_syllable_between_two_sino_korean_readings_is_no_misspelling():
+    j = judge("장자제국가산림공원", "张家界国家森林公园", era="modern")
+    assert j.suggestion is None and j.verdict != "nonstandard"

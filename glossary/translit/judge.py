@@ -186,6 +186,22 @@ def _near_distance(korean: str, standard: str) -> float | None:
     return 0.5 * d_cls + 0.5 * d_exact
 
 
+_TENSE_PAIRS = {(9, 10), (10, 9), (12, 13), (13, 12)}  # ㅅ/ㅆ, ㅈ/ㅉ: the tense rule of 쓰, 쯔 (initial indices)
+
+
+def _same_initials(korean: str, standard: str) -> bool:
+    """Each syllable starts with the standard's consonant, or its plain or tense twin (스 for 쓰,
+    즈 for 쯔: the rule's tense consonants, a habit of spelling). 궁 for 쿵 is another consonant,
+    which may be the Chinese mistyped (恐俐 for 巩俐 궁리) as well as the Korean: never certain."""
+    for a, b in zip(korean, standard):
+        if not (is_hangul(a) and is_hangul(b)):
+            continue
+        x, y = decompose(a)[0], decompose(b)[0]
+        if x != y and (x, y) not in _TENSE_PAIRS:
+            return False
+    return True
+
+
 _U, _WO, _WI = 13, 14, 16  # vowel indices of ㅜ, ㅝ, ㅟ
 
 
@@ -420,7 +436,10 @@ def _doubtful_near(parts: list[Part]) -> list[Part]:
         for k, p in enumerate(out):
             if p.label != "near":
                 continue
-            if any(out[x].label == "other" and out[x].korean for x in (k - 1, k + 1) if 0 <= x < len(out)):
+            # (one syllable between two Sino-Korean readings is a Korean word's too: 산 of 국가산림공원
+            # for 国家森林公园, 산림 being the Korean word, not 森 misspelt)
+            flanked = 0 < k < len(out) - 1 and len(p.korean) == 1 and out[k - 1].label == out[k + 1].label == "sino"
+            if flanked or any(out[x].label == "other" and out[x].korean for x in (k - 1, k + 1) if 0 <= x < len(out)):
                 out[k] = Part(p.korean, p.chinese, "other", "", p.generic)
                 changed = True
     return out
@@ -453,6 +472,12 @@ def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part
         while end < len(items) and core_sino(items[end][1]):
             end += 1
         after = next((q for _, q in items[end:] if not q.generic and q.label != "other"), None)
+        if after is not None and after.label == "near":
+            # a near syllable with a Sino-Korean one right after it is no transliteration going on:
+            # 산 of 국가산림공원 (森林, a Korean word written 산림) is a near 썬 only by its sound
+            at = next(x for x in range(end, len(items)) if items[x][1] is after)
+            if at + 1 < len(items) and items[at + 1][1].label == "sino":
+                after = None
         before = items[k - 1][1] if k > 0 else None
         following = items[end][1] if end < len(items) else None
         # one syllable: before a transliterated one (통저우), or ending the name after one (커창);
@@ -460,7 +485,14 @@ def _mixed_within_name(parts: list[tuple[int, Part]], chinese: str) -> list[Part
         pos, p = items[k]
         ends_name = following is None and pos + len(p.chinese) == len(chinese) and transliterated(before)
         lone = end - k == 1 and (transliterated(following) or ends_name)
-        if lone or transliterated(after):
+        # a two-character given name read in Sino-Korean after a transliterated surname (판진동 for
+        # 樊振東 판전둥): a three-character name holds no Korean word
+        last_pos, last = items[end - 1]
+        given_name = (
+            k == 1 and end - k == 2 and len(chinese) == 3 and following is None
+            and last_pos + len(last.chinese) == len(chinese) and transliterated(before)
+        )
+        if lone or given_name or transliterated(after):
             for x in range(k, end):
                 pos, p = items[x]
                 opts = _translit_options(p.chinese, best[pos])
@@ -880,7 +912,13 @@ def _suggest(
                 pieces.append(p.standard)
                 known = p.korean in deviations().get(p.standard, ())
                 certain = at >= 0 and all(fixed[at : at + len(p.chinese)])
-                confident = confident and certain and (known or len(p.korean) == len(p.standard))
+                # another consonant is certain only as another reading of the character itself (장 for
+                # 长 of 长隆 is its zhǎng): the Chinese is then surely what the writer meant
+                other_reading = len(p.chinese) == 1 and p.korean in _translit_options(p.chinese, "")
+                same_shape = len(p.korean) == len(p.standard) and (
+                    _same_initials(p.korean, p.standard) or other_reading
+                )
+                confident = confident and certain and (known or same_shape)
             elif p.label == "misread":
                 pieces.append(p.standard)  # a different syllable, not a spelling of it: asked
                 confident = False
