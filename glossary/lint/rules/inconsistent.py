@@ -161,8 +161,8 @@ class Inconsistent:
                 yield from self._transliteration_used(document, context, reported, pair, start)
                 continue
             forms = [f for f in sino_korean_forms(zh) if f in text and f != term]
-            if not forms or context.judge(term, zh, None).verdict != "standard":
-                continue
+            if not forms or context.judge(term, zh, None).verdict not in ("standard", "mixed"):
+                continue  # (mixed: a transliterated name and Korean words, 훙커우 공원 for 虹口公园)
             line = document.line_col(start)[0]
             for form in forms:  # 요녕, and as Korean-Chinese papers also write it: 요령, 료녕
                 # as a word of its own (조자양은) or leading a compound (연변조선족자치주, 용정차)
@@ -279,11 +279,14 @@ class Inconsistent:
     @staticmethod
     def _misspells(context, written: str, term: str, zh: str) -> bool:
         """The judge reads ``written`` as ``term`` (the name of ``zh``) with one syllable spelt
-        otherwise, the same sound (중국 is no misread 중산)."""
+        otherwise, the same sound (중국 is no misread 중산); in a name of three syllables or more,
+        two of them (판진동 for 판전둥), as long as one is written right."""
         j = context.judge(written, zh, "modern")
         if j.verdict != "nonstandard" or j.suggestion != term:
             return False
-        return all(p.label in ("standard", "near") for p in j.parts) and sum(p.label == "near" for p in j.parts) == 1
+        near = sum(len(p.chinese) for p in j.parts if p.label == "near")
+        allowed = 2 if len(zh) >= 3 and near < len(zh) else 1
+        return all(p.label in ("standard", "near") for p in j.parts) and 1 <= near <= allowed
 
     def _leading_names(self, document, index, context, reported) -> Iterator[Finding]:
         done: set[str] = set()
@@ -300,11 +303,11 @@ class Inconsistent:
             if leading is None:
                 leading = memo[zh] = _leading_readings(index, zh)
             for sub, sino, standard in leading:
-                if sub in done:
+                if (sub, sino) in done:
                     continue
                 if not (pair.term.startswith(sino) or pair.term.startswith(standard)):
                     continue
-                done.add(sub)
+                done.add((sub, sino))
                 if doc_stems is None:
                     doc_stems = set(context.stems.values())
                 if sino in doc_stems and standard in doc_stems:
@@ -339,16 +342,16 @@ def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
         sub = zh[:k]
         if index.entry_for_zh(sub) is not None:
             continue
-        sino, standard = _readings(sub)
-        if sino and standard and sino != standard:
-            out.append((sub, sino, standard))
+        forms, standard = _readings(sub)
+        out.extend((sub, sino, standard) for sino in forms if standard and sino != standard)
     return tuple(out)
 
 
 @lru_cache(maxsize=65536)
-def _readings(zh: str) -> tuple[str | None, str | None]:
-    """(Sino-Korean reading, standard transliteration) of a Chinese text."""
-    return sino_korean(zh), to_hangul(zh)
+def _readings(zh: str) -> tuple[tuple[str, ...], str | None]:
+    """(Sino-Korean forms, standard transliteration) of a Chinese text: every way it is read in
+    Sino-Korean (鲁迅 노신, and 로신 as Korean-Chinese papers write it)."""
+    return tuple(f for f in sino_korean_forms(zh) if f), to_hangul(zh)
 
 
 _MISSPELLINGS: dict[tuple[str, str, str], bool] = {}
