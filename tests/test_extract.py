@@ -254,6 +254,8 @@ def test_nested_commas_stay_in_the_gloss():
         ("천합광에너지(天合光能), 동방일승(东方日升) 등 선도기업", "company"),
         # languages and peoples are neither people nor places
         ("레이저우어(雷州語), 리족(黎族)", "other"),
+        # a pair in quotation marks is a title or a term, whatever surname it starts with (武)
+        ("천커신 감독이 연출한 '무협(武俠)' 한편", "concept"),
     ],
 )
 def test_kinds(text, kind):

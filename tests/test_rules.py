@@ -55,6 +55,12 @@ FIRE = [
     ("kozh/inconsistent", "중관춘 포럼과 중관촌 커뮤니티", [(1, 9, "중관촌", "중관춘")]),
     ("kozh/inconsistent", "공업정보부(工业和信息化部)에서", [(1, 1, "공업정보부", "공업정보화부")]),
     ("kozh/inconsistent", "중관촌에서 중관춘으로", [(1, 1, "중관촌", "중관춘")]),
+    # a pair's leading name in a Sino-Korean form without the initial-sound law (로신 for 鲁迅 노신)
+    ("kozh/inconsistent", "루쉰공원(鲁迅公园)에 갔다. 루쉰은 작가다. 로신의 동상이 있다.", [(1, 26, "로신", "루쉰")]),
+    # the Sino-Korean reading of a pair whose name is transliterated and the rest Korean
+    ("kozh/inconsistent", "훙커우 공원(虹口公园)은 넓다. 홍구공원에서 만났다.", [(1, 19, "홍구공원", "훙커우 공원")]),
+    # a three-syllable name with two syllables spelt otherwise, one written right
+    ("kozh/inconsistent", "판전둥(樊振東)이 이겼다. 판진동은 강하다.", [(1, 16, "판진동", "판전둥")]),
     # a second rendering given as the bracket's gloss is judged like the term
     ("kozh/nonstandard", "- 관전가(觀前街, 관치엔제)와 현묘관",
      [(1, 3, "관전가", "관첸제"), (1, 12, "관치엔제", "관첸제")]),
@@ -115,6 +121,9 @@ NOT_FIRE = [
     ("kozh/nonstandard", "저우마오화(周茂华)는 말했다."),
     ("kozh/nonstandard", "통저우구(通州区)에서"),  # house spelling
     ("kozh/nonstandard", "청도 해우(海牛) 프로 축구단"),  # no pinyin: nothing says it is no Korean word
+    ("kozh/inconsistent", "판전둥(樊振東)이 이겼다. 판정도를 보였다."),  # not the judge's misspelling of it
+    # 국가산림공원 translates 国家森林公园: 산림 is a Korean word, not 森 misspelt
+    ("kozh/nonstandard", "장자제국가산림공원(张家界国家森林公园)에 간다."),
     ("kozh/nonstandard", "해우(海牛, sea cow) 프로 축구단"),  # an English gloss is no pinyin
     ("kozh/nonstandard", "CALB(中创新航)는"),  # Latin is never judged
     ("kozh/nonstandard", "<!-- kozh-disable kozh/nonstandard -->\n조우마오화(周茂华)\n<!-- kozh-enable -->"),

@@ -745,6 +745,13 @@ def _kinds_of_lists(pairs: list, kinds: list[str], text: str) -> None:
                 break
 
 
+def _quoted(text: str, start: int, after: int) -> bool:
+    """The pair stands in quotation marks, term and bracket ('무협(武俠)'): a title or a term, which
+    a surname at its start does not make a person (武 of 武俠)."""
+    opener = text[start - 1 : start]
+    return opener in QUOTATION_MARKS and text[after : after + 1] == QUOTATION_MARKS[opener]
+
+
 def _finish(b: _Builder) -> list[Pair]:
     doc, text = b.doc, b.text
     out: list[Pair] = []
@@ -762,7 +769,7 @@ def _finish(b: _Builder) -> list[Pair]:
         if kind in ("other", "concept", "place") and not latin and _named_as_name(text, line[1], s):
             kind = "person"  # '자는 상우(翔宇)이고 호는 비비(飛飛), 관생(冠生)': a person's other names
         person_by_text = kind == "person"  # the bracket form, a title or 자는/호는 said so
-        if kind in ("other", "concept") and not latin:
+        if kind in ("other", "concept") and not latin and not _quoted(text, s, after):
             by_dictionary = _kind_by_dictionary(zh)
             han = to_simplified("".join(_HAN.findall(zh)))  # the surnames are simplified (張 张)
             if by_dictionary:
