@@ -40,6 +40,10 @@ FORMS = [
     # … and the press's other middle dots, ㆍ and a full stop
     ("장인(張茵.49.사진) 회장과 장인(張茵ㆍ49억달러)", [("장인", "張茵"), ("장인", "張茵")]),
     ("제조업체 비야디(比亞迪ㆍ BYD)에 투자한", [("비야디", "比亞迪")]),
+    # a Korean gloss after the Chinese and a space, with no comma
+    ("칸을 찾은 수치(舒淇 서기)를 비롯해 바이주(白酒 고량주) 기업", [("수치", "舒淇"), ("바이주", "白酒")]),
+    # a misspelt name (멘 for 몐) keeps the place word the writer added out of the term
+    ("경제도시인 멘양시(綿陽), 스마트제조는", [("멘양", "綿陽")]),
     ("톈진의 고문화 거리(古文化街)는", [("고문화 거리", "古文化街")]),
     # a surname and a two-character given name is a name, however Kiwi reads the Korean (가리+어나)
     ("발표회에서 가려나(贾丽娜) 부시장이 축사를", [("가려나", "贾丽娜")]),

@@ -446,6 +446,8 @@ def _added_place_word(term: str, zh: str) -> bool:
     if " " in term or len(term) < 3 or term[-1] not in _GENERIC_SYLLABLES or len(term) - 1 < len(han) or not han:
         return False
     j = _judged(term[:-1], han)
+    if j[0] == "nonstandard" and len(term) - 1 == len(han):
+        return j[1] >= 1.0  # a misspelt name, a syllable a character, and the place word (멘양시(綿陽))
     return j[0] in ("standard", "sino", "mixed") and j[1] >= 1.0 and j[2] >= 0.99
 
 
@@ -664,6 +666,12 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
                 head, *rest = _DASH_NOTE.split(value, maxsplit=1)
                 if rest and _is_zh(head):
                     zh, note = head, rest[0]
+                    continue
+                # '舒淇 서기', '白酒 고량주': the Chinese and a Korean gloss after a space
+                head, *rest = value.split(None, 1)
+                if rest and _is_zh(head) and has_hangul(rest[0]) and not _HAN.search(rest[0]):
+                    zh = head
+                    glosses.append(rest[0])
                     continue
         if value and not _NUMBERISH.match(value):
             glosses.append(value)
