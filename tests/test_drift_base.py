@@ -111,6 +111,9 @@ BASE_FIRE = [
     # a name glued to its suffix and an institution, as Korean-Chinese papers write it
     ("장춘시외사판공실 주임이 참석했다.", [(1, 1, "장춘", "창춘", False)]),
     ("행사는 길림성문화관광청에서 주최했다.", [(1, 5, "길림", "지린", False)]),
+    # … or glued to a Korean word (광동 정부, 항주 이동)
+    ("쑨원이 이끄는 광동정부의 지원도 받았다.", [(1, 9, "광동", "광둥", False)]),
+    ("천문산 관광 후 항주이동", [(1, 10, "항주", "항저우", False)]),
 ]
 
 
@@ -129,6 +132,8 @@ BASE_QUIET = [
     "장사성은 항복했다.",                              # 长沙 is a 市 and a 县, never a 省: a person's name
     "무한시공간을 여행하는 이야기다.",                  # 무한 is a word: it leads no place compound
     "장사성문화재를 복원했다.",                        # a compound's suffix must be the place's own too
+    "강서지역과 호남지방에 비가 왔다.",                # Korean places (base_quiet) lead no compound
+    "장사이익을 따졌다.",                              # 장사 is a word: it leads no compound
 ]
 
 

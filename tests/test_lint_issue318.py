@@ -73,10 +73,10 @@ def test_no_false_alarms_on_what_is_right(findings):
 
 
 def test_finding_count(findings):
-    # 54 findings, read one by one: 2 base (절강성), 30 nonstandard (names of people, places, companies and
+    # 55 findings, read one by one: 3 base (절강성, 북경 of 북경한국중소기업협회), 30 nonstandard (names of people, places, companies and
     # institutions; each is a row of data/corpus/kic-china-weekly-318.problems.tsv), 17 spacing
     # (info: 11 KIC중국, 5 glossary terms spaced differently, 1 WEEKLY 뉴스), 3 inconsistent,
     # 2 variant (Dahooo). `make quality` matches them to the annotations.
     counts = Counter(f.rule for f in findings)
-    assert sum(counts.values()) <= 54, counts
+    assert sum(counts.values()) <= 55, counts
     assert counts["kozh/unknown-pair"] == 0  # every pair of the issue is in its own glossary

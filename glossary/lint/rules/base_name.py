@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..finding import Finding, Severity
-from ...text.korean import is_common_word
+from ...text.korean import is_common_word, is_ordinary_word
 from ...translit.spellings import pinyin_keys, standard_spelling
 from ...text.normalize import inside_brackets
 
@@ -117,25 +117,26 @@ class BaseNameRule:
     @staticmethod
     def _candidate(stem: str, base, index):
         """``(the name part of stem, base names it may be off)`` or None."""
-        parts = [stem]
+        # each part the name may be, with the suffix the place's own names must then carry
+        suffix_of: dict[str, str | None] = {stem: None}
         if stem[-1] in SUFFIXES and len(stem) > 2:
-            parts.append(stem[:-1])
-        compound = _division_prefix(stem)
+            suffix_of[stem[:-1]] = stem[-1]  # 장춘시
+        division = _division_prefix(stem)
+        compound = division or _name_before_word(stem, base)
         if compound:
-            parts.append(compound)
-        for part in parts:
+            suffix_of.setdefault(compound, stem[len(compound)] if division else None)  # 장춘시정부, 광동정부
+        for part, suffix in suffix_of.items():
             if index.is_known(part) or base.knows(part) or part in base.quiet:
                 return None
-            if part is compound and is_common_word(part):
+            if part == compound and is_common_word(part):
                 continue  # 무한시공간 is no 武汉: only a name that is no word leads a compound
             names = list(base.by_sino.get(part, ()))
             if len(part) >= MISSPELT_SYLLABLES:
                 for key in pinyin_keys(part):
                     names.extend(n for n in base.by_korean.get(standard_spelling(key), ()) if n.level != "county")
             names = [n for n in names if n.rule == "translit" and index.entry_for_zh(n.zh) is None]
-            if part != stem:
+            if suffix is not None:
                 # the suffix kept must be one the place's own names carry: 장사성 is not 长沙 (市, 县)
-                suffix = stem[len(part)] if part is compound else stem[-1]
                 names = [n for n in names if suffix in base.suffixes.get(n.zh, ())]
             if names:
                 return part, tuple(dict.fromkeys(names))
@@ -153,4 +154,14 @@ def _division_prefix(stem: str) -> str | None:
     for at in range(2, min(len(stem) - COMPOUND_REST, 5)):
         if stem[at] in SUFFIXES:
             return stem[:at]
+    return None
+
+
+def _name_before_word(stem: str, base) -> str | None:
+    """The Sino-Korean reading of a province or city glued to a Korean word after it (광동정부,
+    항주이동: a word Kiwi knows, of two syllables or more), or None."""
+    for at in range(2, min(len(stem) - COMPOUND_REST, 4) + 1):
+        name = stem[:at]
+        if name in base.by_sino and is_ordinary_word(stem[at:]):
+            return name
     return None
