@@ -59,6 +59,9 @@ FIRE = [
     ("kozh/inconsistent", "루쉰공원(鲁迅公园)에 갔다. 루쉰은 작가다. 로신의 동상이 있다.", [(1, 26, "로신", "루쉰")]),
     # the Sino-Korean reading of a pair whose name is transliterated and the rest Korean
     ("kozh/inconsistent", "훙커우 공원(虹口公园)은 넓다. 홍구공원에서 만났다.", [(1, 19, "홍구공원", "훙커우 공원")]),
+    # the Sino-Korean reading a pair's bracket gives, used alone, though it is also a word (서기 "clerk")
+    ("kozh/inconsistent", "수치(舒淇 서기)와 궁리(巩俐 공리)가 왔다.\n판빙빙, 공리, 서기 등",
+     [(2, 6, "공리", "궁리"), (2, 10, "서기", "수치")]),
     # a three-syllable name with two syllables spelt otherwise, one written right
     ("kozh/inconsistent", "판전둥(樊振東)이 이겼다. 판진동은 강하다.", [(1, 16, "판진동", "판전둥")]),
     # a second rendering given as the bracket's gloss is judged like the term
@@ -122,6 +125,7 @@ NOT_FIRE = [
     ("kozh/nonstandard", "통저우구(通州区)에서"),  # house spelling
     ("kozh/nonstandard", "청도 해우(海牛) 프로 축구단"),  # no pinyin: nothing says it is no Korean word
     ("kozh/inconsistent", "판전둥(樊振東)이 이겼다. 판정도를 보였다."),  # not the judge's misspelling of it
+    ("kozh/inconsistent", "수치(舒淇)가 왔다.\n당 서기가 말했다."),  # 서기 is a word: the text never says it is her
     # 국가산림공원 translates 国家森林公园: 산림 is a Korean word, not 森 misspelt
     ("kozh/nonstandard", "장자제국가산림공원(张家界国家森林公园)에 간다."),
     ("kozh/nonstandard", "해우(海牛, sea cow) 프로 축구단"),  # an English gloss is no pinyin

@@ -150,6 +150,10 @@ class Inconsistent:
         """
         text = document.text
         done: set[str] = set()
+        glossed: dict[str, set[str]] = defaultdict(set)  # the readings the draft's brackets give a name
+        for pair, _, _ in context.pairs:
+            if pair.gloss:
+                glossed[pair.zh].add(norm_key(pair.gloss))
         for pair, start, _ in context.pairs:
             zh = pair.zh
             if zh in done or not has_hangul(pair.term) or not all(is_han(c) for c in zh) or len(zh) < 2:
@@ -167,8 +171,9 @@ class Inconsistent:
             for form in forms:  # 요녕, and as Korean-Chinese papers also write it: 요령, 료녕
                 # as a word of its own (조자양은) or leading a compound (연변조선족자치주, 용정차)
                 starts = prefix_starts(text, form)
-                if is_common_word(form):
-                    # a word too (안도 "relief"): only where an administrative suffix makes it a place
+                if is_common_word(form) and form not in glossed.get(zh, ()):
+                    # a word too (안도 "relief"): only where an administrative suffix makes it a place,
+                    # unless the pair itself gives it as the name's other reading (궁리(巩俐 공리))
                     starts = [at for at in starts if _suffix_follows(text, at + len(form))]
                 for at in starts:
                     end = at + len(form)
