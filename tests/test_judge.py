@@ -444,3 +444,13 @@ def test_a_two_character_given_name_read_in_sino_korean_after_a_transliterated_s
 def test_a_syllable_between_two_sino_korean_readings_is_no_misspelling():
     j = judge("장자제국가산림공원", "张家界国家森林公园", era="modern")
     assert j.suggestion is None and j.verdict != "nonstandard"
+
+
+@pytest.mark.parametrize(
+    "korean,chinese,suggestion",
+    [("천자산자연보호구", "天子山自然保护区", "톈쯔산자연보호구"), ("장가계국가삼림공원", "张家界国家森林公园", "장자제국가삼림공원")],
+)
+def test_a_park_or_reserve_keeps_its_translated_generic_part(korean, chinese, suggestion):
+    # the name is transliterated, 自然保护区 and 国家森林公园 stay as Korean writes them
+    assert judge(korean, chinese, era="modern").suggestion == suggestion
+    assert judge("장자제국가산림공원", "张家界国家森林公园", era="modern").verdict == "standard"
