@@ -62,6 +62,8 @@ FIRE = [
     # the Sino-Korean reading a pair's bracket gives, used alone, though it is also a word (서기 "clerk")
     ("kozh/inconsistent", "수치(舒淇 서기)와 궁리(巩俐 공리)가 왔다.\n판빙빙, 공리, 서기 등",
      [(2, 6, "공리", "궁리"), (2, 10, "서기", "수치")]),
+    # a pair misspelt (톈즈산) and its Sino-Korean reading elsewhere: both are off, the judge says how
+    ("kozh/inconsistent", "톈즈산(天子山)에 간다. 천자산은 높다.", [(1, 15, "천자산", "톈쯔산")]),
     # a three-syllable name with two syllables spelt otherwise, one written right
     ("kozh/inconsistent", "판전둥(樊振東)이 이겼다. 판진동은 강하다.", [(1, 16, "판진동", "판전둥")]),
     # a second rendering given as the bracket's gloss is judged like the term

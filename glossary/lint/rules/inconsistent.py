@@ -134,11 +134,15 @@ class Inconsistent:
         # 6. a pair's name misspelt elsewhere
         yield from self._near_spellings(document, context, reported)
 
-    def _other_reading(self, context, at, written, standard, line, zh, *, entry_zh=None) -> Finding:
-        """``written`` at ``at`` is the other reading of a name the draft transliterates."""
+    def _other_reading(self, context, at, found, standard, line, zh, *, entry_zh=None, written=None) -> Finding:
+        """``found`` at ``at`` is the other reading of a name the draft transliterates (as
+        ``written``, when that is not the ``standard`` itself)."""
+        if written is None or norm_key(written) == norm_key(standard):
+            message = f"{found} and {standard} (line {line}) both render {zh} in this draft: {standard} is the transliteration"
+        else:
+            message = f"{found} and {written} (line {line}) both render {zh} in this draft: the transliteration is {standard}"
         return context.finding(
-            self, at, at + len(written),
-            f"{written} and {standard} (line {line}) both render {zh} in this draft: {standard} is the transliteration",
+            self, at, at + len(found), message,
             suggestions=(standard,), replacement=standard, safe=False, entry_zh=entry_zh,
         )
 
@@ -165,8 +169,15 @@ class Inconsistent:
                 yield from self._transliteration_used(document, context, reported, pair, start)
                 continue
             forms = [f for f in sino_korean_forms(zh) if f in text and f != term]
-            if not forms or context.judge(term, zh, None).verdict not in ("standard", "mixed"):
-                continue  # (mixed: a transliterated name and Korean words, 훙커우 공원 for 虹口公园)
+            if not forms:
+                continue
+            judgement = context.judge(term, zh, None)
+            if judgement.verdict in ("standard", "mixed"):  # (mixed: 훙커우 공원 for 虹口公园)
+                standard = pair.term
+            elif judgement.verdict == "nonstandard" and judgement.suggestion:
+                standard = judgement.suggestion  # 톈즈산(天子山) misspelt, 천자산 elsewhere: both → 톈쯔산
+            else:
+                continue
             line = document.line_col(start)[0]
             for form in forms:  # 요녕, and as Korean-Chinese papers also write it: 요령, 료녕
                 # as a word of its own (조자양은) or leading a compound (연변조선족자치주, 용정차)
@@ -182,7 +193,7 @@ class Inconsistent:
                     if at and text[at - 1].isdigit():
                         continue  # 5000만달러: a unit after a number, not 만달 (万达)
                     reported.add((at, end))
-                    yield self._other_reading(context, at, form, pair.term, line, zh, entry_zh=zh)
+                    yield self._other_reading(context, at, form, standard, line, zh, entry_zh=zh, written=pair.term)
 
     def _transliteration_used(self, document, context, reported, pair, pair_start) -> Iterator[Finding]:
         """한구(漢口) in one place and 한커우 in another: the draft itself uses the transliteration
