@@ -42,6 +42,13 @@ FORMS = [
     ("제조업체 비야디(比亞迪ㆍ BYD)에 투자한", [("비야디", "比亞迪")]),
     # a Korean gloss after the Chinese and a space, with no comma
     ("칸을 찾은 수치(舒淇 서기)를 비롯해 바이주(白酒 고량주) 기업", [("수치", "舒淇"), ("바이주", "白酒")]),
+    # a translated name in quotation marks is the quoted words; a quoted sentence is no name
+    ("칭호로 '해상 제일의 산(海上名山第一)'이라는", [("해상 제일의 산", "海上名山第一")]),
+    ("“세계 건축 박람(万国建筑博览)” 으로 유명한", [("세계 건축 박람", "万国建筑博览")]),
+    ("그는 '중국의 베이징(北京)'에서", [("베이징", "北京")]),
+    ("'경사가 두 번 겹쳤다(雙重喜慶)'라는 말", []),
+    # the last word before the bracket is left out only when it says what the name is
+    ("진령 산맥(秦嶺)과 연길 시(延吉)", [("진령", "秦嶺"), ("연길", "延吉")]),
     # a misspelt name (멘 for 몐) keeps the place word the writer added out of the term
     ("경제도시인 멘양시(綿陽), 스마트제조는", [("멘양", "綿陽")]),
     ("톈진의 고문화 거리(古文化街)는", [("고문화 거리", "古文化街")]),

@@ -319,7 +319,11 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
         if e > s and (s, e) not in cands:
             cands[(s, e)] = " ".join(text[s:e].split())
 
-    for e_i in {last, end_i, max(0, last - 1)}:
+    # the last word is left out only when it says who or what the name is: a title (장원타오
+    # 원장(张文涛)) or a generic word (연길 시(延吉), 진령 산맥(秦嶺)); a word of the translation
+    # is kept (중국 국가 5A급 여행관광 풍치지구(中國國家5A級旅遊景區))
+    ends = {last, end_i, max(0, last - 1)} if _says_what(toks[last].word) else {last, end_i}
+    for e_i in ends:
         for k in range(0, min(4, e_i + 1)):
             if _TERM_LETTER.search(toks[e_i - k].word):
                 add(toks[e_i - k].start, toks[e_i].end)
@@ -352,6 +356,22 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
         return heuristic
     good = [(len(c), span) for span, c, sc in scored if sc >= best - 0.02]
     return min(good)[1]
+
+
+def _says_what(word: str) -> bool:
+    """A word after a name that says who or what it is: a title, a generic word of the lexicon
+    (산맥, 자치주, 강), a place suffix, a channel (계정)."""
+    word = _strip_particle(word)
+    return (
+        title_in([word]) or word in _GENERIC_SYLLABLES or word in _generic_words()
+        or bool(_DESCRIPTOR.search(word)) or not has_hangul(word)
+    )
+
+
+def _generic_words() -> frozenset[str]:
+    from ..translit.judge import _generic_words as generic
+
+    return generic()
 
 
 _PLACE_SUFFIX_SYLLABLES = frozenset("시구성현진주도")
@@ -684,6 +704,8 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
     if left is None:
         return
     s, e, latin, spaced = left
+    if not latin:
+        s, e = _quoted_span(text, s, e, o, c, line_start, zh)
     term = " ".join(text[s:e].split())
     if not latin and not _plausible(term, zh, spaced):
         return
@@ -751,6 +773,32 @@ def _kinds_of_lists(pairs: list, kinds: list[str], text: str) -> None:
             if _LIST_GAP.fullmatch(text, first[5], second[0]):
                 kinds[i] = kinds[j]
                 break
+
+
+MAX_QUOTED = 40
+"""Longest quoted term, in characters, taken whole before its bracket."""
+
+
+def _quoted_span(text: str, s: int, e: int, o: int, close: int, line_start: int, zh: str) -> tuple[int, int]:
+    """The whole quoted phrase when quotation marks hold a translated name and its bracket ('해상
+    제일의 산(海上名山第一)', “세계 건축 박람(万国建筑博览)”): the words the writer set apart are
+    the term. A span that already renders the Chinese stays (‘중국의 베이징(北京)’ → 베이징)."""
+    after = text[close + 1 : close + 2]
+    for opener, closer in QUOTATION_MARKS.items():
+        if after != closer:
+            continue
+        q = text.rfind(opener, max(line_start, o - MAX_QUOTED), s)
+        inner = text[q + 1 : o] if q >= 0 else ""
+        words = inner.split()
+        if q < 0 or not words or any(ch in inner for ch in "'\"‘’“”()[],.") or not has_hangul(inner):
+            continue
+        if len(words) > 4 or _bound(words[-1]):
+            break  # a quoted sentence ('경사가 두 번 겹쳤다(雙重喜慶)'), not a name
+        verdict, coverage, _ = _judged(text[s:e].replace(" ", ""), zh)
+        if verdict != "unrelated" and coverage >= 1.0:
+            break  # the words before the bracket render the name by themselves
+        return q + 1 + (len(inner) - len(inner.lstrip())), o - (len(inner) - len(inner.rstrip()))
+    return s, e
 
 
 def _quoted(text: str, start: int, after: int) -> bool:
