@@ -162,6 +162,8 @@ NON_PAIRS = [
     "각 자치주(自治州)의 인구",  # a generic word of the lexicon names nothing
     "가구수가 5만호(戶)에 이르렀다",  # a count
     "강을 통해항정(航程)이 길다",  # a word ending glued on, then the hanja of an ordinary word
+    "가세(家世)가 기울었다",  # a plain noun on both sides, though jieba has seen it rarely
+    "옛 건물의 구지(舊址)에 섰다",  # … however Kiwi cuts the Korean (구+지)
 ]
 
 

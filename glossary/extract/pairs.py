@@ -488,6 +488,10 @@ def _plausible(term: str, zh: str, spaced: bool) -> bool:
     return True
 
 
+_NOUN_SEEN = 20
+"""A jieba dictionary frequency from which a two-character plain noun (tag n) is a word of the
+language, not a name someone coined (家世 90, 陪都 60, 策论 32)."""
+
 _EVERYDAY = 5000
 """A jieba dictionary frequency above which a common word is an everyday one (领导 31,739,
 自治区 14,344), never a name's only reading (合肥 406, 石壁 599)."""
@@ -521,6 +525,10 @@ def _glosses_a_word(term: str, zh: str) -> bool:
         return False
     if len(han) == 3 and not common_chinese and likely_person_name(han):
         return False  # a surname and a two-character given name (贾丽娜), however Kiwi reads 가려나
+    if j[0] == "sino" and len(han) == 2 and chinese_words.word_class(han) == "n" and (
+        chinese_words.word_frequency(han) >= _NOUN_SEEN
+    ):
+        return True  # 가세(家世), 폐지(廢紙), 구지(舊址): a common noun read as Korean's own, however Kiwi cuts it
     tags = korean.word_tags(word)[:-1]
     if any(t in ("VV", "VA", "VX") for t in tags):
         return True
