@@ -116,6 +116,8 @@ class Nonstandard:
         gloss = pair.gloss
         if not gloss or not is_hangul_word(gloss) or len(gloss) < 2 or gloss == pair.term:
             return
+        if context.judge(gloss, pair.zh, None).verdict == "sino":
+            return  # the Sino-Korean reading given beside the name (충칭(重庆·중경)) is a gloss, not a use
         text = context.document.text
         closes = [i for i in (text.find(")", end), text.find("）", end), text.find("]", end)) if i >= 0]
         at = text.find(gloss, end, min(closes, default=end + 80))
