@@ -230,13 +230,13 @@ class Inconsistent:
             if j.verdict != "standard":
                 continue
             # the name the pair leads with: 다펑 of 다펑 신구(大鹏新区)
-            lead = ""
+            lead, lead_zh = "", ""
             for p in j.parts:
                 if p.generic or p.label != "standard":
                     break
-                lead += p.korean
-            if len(lead) >= 2:
-                names.setdefault(lead, "".join(p.chinese for p in j.parts)[: len(lead)])
+                lead, lead_zh = lead + p.korean, lead_zh + p.chinese
+            if len(lead) >= 2 and len(lead_zh) >= 2:  # (바오 of 바오산(寶山) is one character: too short to tell)
+                names.setdefault(lead, lead_zh)
         if not names:
             return
         longest = longest_syllable()
