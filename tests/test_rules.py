@@ -129,6 +129,8 @@ NOT_FIRE = [
     ("kozh/nonstandard", "충칭(重庆·중경)의 훠궈"),  # the Sino-Korean reading as a gloss beside the standard
     # a name led by one character (바오 of 바오산) is too short to call another word a misspelling of it
     ("kozh/inconsistent", "바오산강철(寶山鋼鐵)과 안산강철의 바이첸 공장"),
+    # a word the draft glosses with other Chinese is that word, not the other reading of a name
+    ("kozh/inconsistent", "청두(成都)에 간다. 허페이는 안후이성의 성도(省都)이다. 성도에는 공항이 있다."),
     ("kozh/inconsistent", "판전둥(樊振東)이 이겼다. 판정도를 보였다."),  # not the judge's misspelling of it
     ("kozh/inconsistent", "수치(舒淇)가 왔다.\n당 서기가 말했다."),  # 서기 is a word: the text never says it is her
     # 국가산림공원 translates 国家森林公园: 산림 is a Korean word, not 森 misspelt

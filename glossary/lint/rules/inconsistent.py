@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
@@ -13,7 +14,7 @@ from ...text.era import era_of
 from ...text.korean import (
     PLACE_SUFFIXES, compose, decompose, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok,
 )
-from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key
+from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key, to_simplified
 from ...translit.base import base_glossary
 from ...translit.hanzi import longest_syllable, sino_korean, sino_korean_forms, to_hangul
 
@@ -168,7 +169,7 @@ class Inconsistent:
             if sino == term:
                 yield from self._transliteration_used(document, context, reported, pair, start)
                 continue
-            forms = [f for f in sino_korean_forms(zh) if f in text and f != term]
+            forms = [f for f in sino_korean_forms(zh) if f in text and f != term and not _glossed_otherwise(text, f, zh)]
             if not forms:
                 continue
             judgement = context.judge(term, zh, None)
@@ -394,6 +395,16 @@ def _majority(found: list[tuple[int, int, str]]) -> str:
         counts[norm] += 1
         first.setdefault(norm, start)
     return min(counts, key=lambda n: (-counts[n], first[n]))
+
+
+def _glossed_otherwise(text: str, word: str, zh: str) -> bool:
+    """The draft glosses ``word`` with other Chinese somewhere (성도(省都) "provincial capital"
+    beside 청두(成都)): there the word is that, not a reading of ``zh``."""
+    for m in re.finditer(re.escape(word) + r"\s?[(（]([^)）]{1,20})", text):
+        han = "".join(ch for ch in m.group(1) if is_han(ch))
+        if han and to_simplified(han) != to_simplified(zh):
+            return True
+    return False
 
 
 def _suffix_follows(text: str, end: int) -> bool:
