@@ -80,3 +80,16 @@ def test_read_back_equals_written(tmp_path, index):
     path.write_text("Dahooo 는\n", encoding="utf-8")
     fix_in_place(lint_paths([path], index=index))
     assert read_document(path).raw == "Dahoo 는\n"
+
+
+def test_a_rendering_given_as_a_gloss_is_shown_never_fixed():
+    # 서하객 is a man of the Ming: the writer's transliteration in brackets may be on purpose
+    from glossary.lint.engine import lint_document
+    from glossary.lint.index import GlossaryIndex
+    from glossary.sources.document import document_from_text
+    from glossary.store import Glossary
+
+    index = GlossaryIndex.for_glossary(Glossary.open(":memory:"), use_cache=False)
+    doc = document_from_text("명나라의 여행가 서하객(徐霞客 쉬시아커)이 남긴 기록", path="d.md")
+    (finding,) = [f for f in lint_document(doc, index) if f.found == "쉬시아커"]
+    assert finding.suggestions == ("쉬샤커",) and (finding.fix is None or not finding.fix.safe)

@@ -123,7 +123,9 @@ class Nonstandard:
         at = text.find(gloss, end, min(closes, default=end + 80))
         if at < 0 or (at, at + len(gloss)) in seen:
             return
-        finding = self._judge_one(context, at, at + len(gloss), gloss, pair.zh, kind, entry)
+        # never applied unasked: the writer's aside may transliterate a name the text reads in
+        # Sino-Korean on purpose (서하객(徐霞客 쉬시아커), a man of the Ming)
+        finding = self._judge_one(context, at, at + len(gloss), gloss, pair.zh, kind, entry, sure=False)
         if finding is not None:
             seen.add((at, at + len(gloss)))
             yield finding
@@ -191,7 +193,7 @@ class Nonstandard:
                 suggestions=(suggestion,), replacement=suggestion, safe=False, entry_zh=entry_zh,
             )
 
-    def _judge_one(self, context, start, end, korean, zh, kind, entry, *, modern=False) -> Finding | None:
+    def _judge_one(self, context, start, end, korean, zh, kind, entry, *, modern=False, sure=True) -> Finding | None:
         # every kind: a transliterated name classed concept or other is still a name (长春 as concept)
         if not has_hangul(korean):
             return None
@@ -216,7 +218,7 @@ class Nonstandard:
         return context.finding(
             self, start, end,
             f"{korean} is not the standard transliteration of {zh}: write {suggestion}",
-            suggestions=(suggestion,), replacement=suggestion, safe=confident, entry_zh=zh if entry else None,
+            suggestions=(suggestion,), replacement=suggestion, safe=confident and sure, entry_zh=zh if entry else None,
         )
 
 
