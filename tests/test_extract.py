@@ -47,6 +47,8 @@ FORMS = [
     ("“세계 건축 박람(万国建筑博览)” 으로 유명한", [("세계 건축 박람", "万国建筑博览")]),
     ("그는 '중국의 베이징(北京)'에서", [("베이징", "北京")]),
     ("'경사가 두 번 겹쳤다(雙重喜慶)'라는 말", []),
+    # common nouns glued on before a name by a missing space are no part of it
+    ("중국이 자체 건설한 우주정거장톈궁(天宮)에 도킹한 뒤", [("톈궁", "天宮")]),
     # the last word before the bracket is left out only when it says what the name is
     ("진령 산맥(秦嶺)과 연길 시(延吉)", [("진령", "秦嶺"), ("연길", "延吉")]),
     # a misspelt name (멘 for 몐) keeps the place word the writer added out of the term
@@ -270,6 +272,9 @@ def test_nested_commas_stay_in_the_gloss():
         ("레이저우어(雷州語), 리족(黎族)", "other"),
         # a pair in quotation marks is a title or a term, whatever surname it starts with (武)
         ("천커신 감독이 연출한 '무협(武俠)' 한편", "concept"),
+        # the word before says it is a company; a cave is a place
+        ("자회사인 중면국제(中免國際)가 합작을 체결했다", "company"),
+        ("수렴동(水簾洞) 안 입니다", "place"),
     ],
 )
 def test_kinds(text, kind):

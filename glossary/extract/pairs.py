@@ -384,8 +384,9 @@ def _prefix_stands_apart(prefix: str) -> bool:
         return True
     if base_glossary().knows(prefix):
         return True
-    # a common noun glued on by a missing space ('시작조우마오화'); not an interjection (아오)
-    return korean.word_tags(prefix)[:-1] == ("NNG",) and korean.is_common_word(prefix)
+    # common nouns glued on by a missing space ('시작조우마오화', '우주정거장톈궁'); not an interjection (아오)
+    tags = korean.word_tags(prefix)[:-1]
+    return bool(tags) and all(t == "NNG" for t in tags) and korean.is_common_word(prefix)
 
 
 def _left_term(text: str, raw: str, o: int, line_start: int, zh: str) -> tuple[int, int, bool, bool] | None:
@@ -624,6 +625,19 @@ def _named_as_name(text: str, line_start: int, s: int) -> bool:
     return last is not None and _LISTED_PAIRS.fullmatch(head, last.end()) is not None
 
 
+COMPANY_WORDS = frozenset("자회사 계열사 모회사 업체 기업 회사 상장사 운영사 제조사 브랜드 그룹사".split())
+"""Words that say the name after them is a company ('자회사인 중면국제(中免國際)')."""
+
+
+def _company_before(text: str, s: int, line_start: int) -> bool:
+    """The word right before the term says it is a company (자회사인, 업체, 기업 …)."""
+    before = text[max(line_start, s - 12) : s].split()
+    if not before:
+        return False
+    word = before[-1]
+    return word in COMPANY_WORDS or (word[-1:] in "인의" and word[:-1] in COMPANY_WORDS)
+
+
 def _title_near(text: str, s: int, after: int, line_start: int, line_end: int) -> bool:
     """A title right before the term or in the two words after the gloss."""
     before = text[max(line_start, s - 12) : s].split()
@@ -830,6 +844,8 @@ def _finish(b: _Builder) -> list[Pair]:
         kind = titled if titled != plain and _title_near(text, s, after, line[1], line[2]) else plain
         if kind in ("other", "concept") and not latin and _PLACE_WORD_BEFORE_BRACKET.match(text, e):
             kind = "place"  # '도문 시(圖門)': the writer says what the name is
+        if kind in ("other", "concept") and _company_before(text, s, line[1]):
+            kind = "company"  # '자회사인 중면국제(中免國際)': so does a word before it
         if kind in ("other", "concept", "place") and not latin and _named_as_name(text, line[1], s):
             kind = "person"  # '자는 상우(翔宇)이고 호는 비비(飛飛), 관생(冠生)': a person's other names
         person_by_text = kind == "person"  # the bracket form, a title or 자는/호는 said so
