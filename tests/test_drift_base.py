@@ -114,6 +114,8 @@ BASE_FIRE = [
     # … or glued to a Korean word (광동 정부, 항주 이동)
     ("쑨원이 이끄는 광동정부의 지원도 받았다.", [(1, 9, "광동", "광둥", False)]),
     ("천문산 관광 후 항주이동", [(1, 10, "항주", "항저우", False)]),
+    # a known misspelling of two syllables, when Kiwi knows no word in them (롱 for 룽)
+    ("푸젠성 롱옌에서 만났다.", [(1, 5, "롱옌", "룽옌", True)]),
 ]
 
 
@@ -134,6 +136,7 @@ BASE_QUIET = [
     "장사성문화재를 복원했다.",                        # a compound's suffix must be the place's own too
     "강서지역과 호남지방에 비가 왔다.",                # Korean places (base_quiet) lead no compound
     "장사이익을 따졌다.",                              # 장사 is a word: it leads no compound
+    "철수와 영희, 민수, 성호, 동현, 상우, 재원, 창민, 용준, 영진, 경수가 왔다.",  # Korean given names
 ]
 
 

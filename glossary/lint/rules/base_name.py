@@ -10,9 +10,9 @@ from ...translit.spellings import pinyin_keys, standard_spelling
 from ...text.normalize import inside_brackets
 
 MISSPELT_SYLLABLES = 3
-"""A misspelling is looked for in words of three or more syllables only: a two-syllable word
-spelling a county's name under some confusion is most often an ordinary word (용자 is 永嘉 융자
-with 용 for 융)."""
+"""A misspelling is looked for in words of three or more syllables, and in words of two that are
+no common word Kiwi knows (롱옌 for 龙岩 룽옌): a two-syllable word spelling a name under some
+confusion is most often an ordinary word (용자 is 永嘉 융자 with 용 for 융)."""
 
 SUFFIXES = ("시", "성", "현", "구")
 """Administrative suffixes a stem may keep after a name (장춘시, 호북성): the name is what is judged."""
@@ -31,7 +31,8 @@ class BaseNameRule:
     * the Sino-Korean reading of a province- or prefecture-level place or of a modern person
       (장춘 for 长春 창춘, 등소평 for 邓小平 덩샤오핑, 흑하시 for 黑河市 헤이허시);
     * a known misspelling of a base name in a word of three or more syllables (티엔진 for 天津
-      톈진, 쑤저우 written 수저우), county-level names left out;
+      톈진, 쑤저우 written 수저우), or of two that is no common word (롱옌 for 龙岩 룽옌),
+      county-level names left out;
     * either of them leading a compound glued on after the place's own suffix, as
       Korean-Chinese papers write institutions (장춘시정부, 길림성문화관광청), when the name is no
       common word.
@@ -131,7 +132,7 @@ class BaseNameRule:
             if part == compound and is_common_word(part):
                 continue  # 무한시공간 is no 武汉: only a name that is no word leads a compound
             names = list(base.by_sino.get(part, ()))
-            if len(part) >= MISSPELT_SYLLABLES:
+            if len(part) >= MISSPELT_SYLLABLES or (len(part) == 2 and not is_common_word(part)):
                 for key in pinyin_keys(part):
                     names.extend(n for n in base.by_korean.get(standard_spelling(key), ()) if n.level != "county")
             names = [n for n in names if n.rule == "translit" and index.entry_for_zh(n.zh) is None]
