@@ -454,3 +454,8 @@ def test_a_park_or_reserve_keeps_its_translated_generic_part(korean, chinese, su
     # the name is transliterated, 自然保护区 and 国家森林公园 stay as Korean writes them
     assert judge(korean, chinese, era="modern").suggestion == suggestion
     assert judge("장자제국가산림공원", "张家界国家森林公园", era="modern").verdict == "standard"
+
+
+@pytest.mark.parametrize("korean,chinese,suggestion", [("깐수성", "甘肃省", "간쑤성"), ("심천시", "深圳市", "선전시")])
+def test_a_current_place_with_its_suffix_keeps_the_suffix_in_its_rendering(korean, chinese, suggestion):
+    assert judge(korean, chinese, era="modern").suggestion == suggestion

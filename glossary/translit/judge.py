@@ -793,7 +793,9 @@ def _place_readings(zh: str) -> tuple[str, tuple[str, ...]] | None:
     name = base.place(zh)
     if name is None or not name.sino or name.sino in base.quiet:
         return None
-    return name.korean, (name.sino,)
+    standard = base.standard_rendering(zh) or name.korean
+    suffix = standard[len(name.korean):] if standard.startswith(name.korean) else ""
+    return standard, (name.sino + suffix,)  # 甘肃省: 간쑤성, 감숙성
 
 
 @lru_cache(maxsize=1)
