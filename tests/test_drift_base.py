@@ -30,7 +30,7 @@ def run(index, text, rule, config=None):
 @pytest.mark.parametrize(
     "syllable,spelling",
     [("cun", "촌"), ("sheng", "셩"), ("zhang", "짱"), ("ze", "저"), ("zui", "주이"), ("su", "수"),
-     ("da", "따"), ("jiang", "쟝"), ("tian", "티엔"), ("zhou", "조우"), ("long", "롱"), ("yuan", "웬")],
+     ("da", "따"), ("gui", "꾸이"), ("ba", "빠"), ("jiang", "쟝"), ("tian", "티엔"), ("zhou", "조우"), ("long", "롱"), ("yuan", "웬")],
     ids=lambda v: v,
 )
 def test_confusion_is_known(syllable, spelling):
@@ -116,6 +116,9 @@ BASE_FIRE = [
     ("천문산 관광 후 항주이동", [(1, 10, "항주", "항저우", False)]),
     # a known misspelling of two syllables, when Kiwi knows no word in them (롱 for 룽)
     ("푸젠성 롱옌에서 만났다.", [(1, 5, "롱옌", "룽옌", True)]),
+    # a tense consonant for a plain one; two syllables with the province's own suffix
+    ("꾸이양에 갔다", [(1, 1, "꾸이양", "구이양", False)]),
+    ("깐수성 주취안 위성발사센터에서", [(1, 1, "깐수", "간쑤", False)]),
 ]
 
 

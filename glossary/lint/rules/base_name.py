@@ -132,7 +132,7 @@ class BaseNameRule:
             if part == compound and is_common_word(part):
                 continue  # 무한시공간 is no 武汉: only a name that is no word leads a compound
             names = list(base.by_sino.get(part, ()))
-            if len(part) >= MISSPELT_SYLLABLES or (len(part) == 2 and not is_common_word(part)):
+            if len(part) >= MISSPELT_SYLLABLES or (len(part) == 2 and (suffix is not None or not is_common_word(part))):
                 for key in pinyin_keys(part):
                     names.extend(n for n in base.by_korean.get(standard_spelling(key), ()) if n.level != "county")
             names = [n for n in names if n.rule == "translit" and index.entry_for_zh(n.zh) is None]
