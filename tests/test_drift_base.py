@@ -118,6 +118,8 @@ BASE_FIRE = [
     ("푸젠성 롱옌에서 만났다.", [(1, 5, "롱옌", "룽옌", True)]),
     # a tense consonant for a plain one; two syllables with the province's own suffix
     ("꾸이양에 갔다", [(1, 1, "꾸이양", "구이양", False)]),
+    # a city's Sino-Korean reading that is also a word, after its province (장사 "trade")
+    ("후난성 장사에 갔다", [(1, 5, "장사", "창사", False)]),
     ("깐수성 주취안 위성발사센터에서", [(1, 1, "깐수", "간쑤", False)]),
 ]
 
@@ -139,6 +141,7 @@ BASE_QUIET = [
     "장사성문화재를 복원했다.",                        # a compound's suffix must be the place's own too
     "강서지역과 호남지방에 비가 왔다.",                # Korean places (base_quiet) lead no compound
     "장사이익을 따졌다.",                              # 장사 is a word: it leads no compound
+    "친구와 장사를 했다",                              # … nor is it a place alone
     "철수와 영희, 민수, 성호, 동현, 상우, 재원, 창민, 용준, 영진, 경수가 왔다.",  # Korean given names
 ]
 

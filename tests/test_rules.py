@@ -64,6 +64,8 @@ FIRE = [
      [(2, 6, "공리", "궁리"), (2, 10, "서기", "수치")]),
     # a pair misspelt (톈즈산) and its Sino-Korean reading elsewhere: both are off, the judge says how
     ("kozh/inconsistent", "톈즈산(天子山)에 간다. 천자산은 높다.", [(1, 15, "천자산", "톈쯔산")]),
+    # a place's Sino-Korean reading that is also a word, after the province it lies in
+    ("kozh/inconsistent", "허페이(合肥)에서 열렸다. 안휘성 합비에서 진행됩니다.", [(1, 20, "합비", "허페이")]),
     # a three-syllable name with two syllables spelt otherwise, one written right
     ("kozh/inconsistent", "판전둥(樊振東)이 이겼다. 판진동은 강하다.", [(1, 16, "판진동", "판전둥")]),
     # a second rendering given as the bracket's gloss is judged like the term
@@ -129,6 +131,7 @@ NOT_FIRE = [
     ("kozh/nonstandard", "충칭(重庆·중경)의 훠궈"),  # the Sino-Korean reading as a gloss beside the standard
     # a name led by one character (바오 of 바오산) is too short to call another word a misspelling of it
     ("kozh/inconsistent", "바오산강철(寶山鋼鐵)과 안산강철의 바이첸 공장"),
+    ("kozh/inconsistent", "바이주(白酒)가 유명하다. 산서성 백주의 대표"),  # a word after a province is no place
     # a word the draft glosses with other Chinese is that word, not the other reading of a name
     ("kozh/inconsistent", "청두(成都)에 간다. 허페이는 안후이성의 성도(省都)이다. 성도에는 공항이 있다."),
     ("kozh/inconsistent", "판전둥(樊振東)이 이겼다. 판정도를 보였다."),  # not the judge's misspelling of it

@@ -232,6 +232,18 @@ def prefix_starts(text: str, prefix: str) -> list[int]:
     return out
 
 
+def after_place(text: str, at: int) -> bool:
+    """The word before ``at`` is a place written with its suffix, one space before (안휘성 합비,
+    후난성 장사): what follows names a place inside it, not a word."""
+    if at < 4 or text[at - 1] != " ":
+        return False
+    k = at - 1
+    while k and is_hangul(text[k - 1]):
+        k -= 1
+    before = text[k : at - 1]
+    return len(before) >= 3 and before[-1] in PLACE_SUFFIXES
+
+
 def name_starts(text: str, name: str) -> list[int]:
     """Where ``name`` stands as a word in ``text``, alone or with a suffix and particles
     (무창 finds 무창은 and 무창구이다, not 무창군)."""

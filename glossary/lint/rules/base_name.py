@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..finding import Finding, Severity
-from ...text.korean import is_common_word, is_ordinary_word
+from ...text.korean import after_place, is_common_word, is_ordinary_word
 from ...translit.spellings import pinyin_keys, standard_spelling
 from ...text.normalize import inside_brackets
 
@@ -87,8 +87,13 @@ class BaseNameRule:
         found = []
         for stem, (name_part, names) in hits:
             starts = context.positions_of(stem)
-            if not starts or (is_common_word(name_part) and stem == name_part):
-                continue  # a word too (절강, 소주): reported only with its suffix (절강성)
+            if is_common_word(name_part) and stem == name_part:
+                # a word too (절강, 소주): reported only with its suffix (절강성), or, for a place,
+                # after the place it lies in (후난성 장사)
+                within = all(n.kind == "place" for n in names)
+                starts = [at for at in starts if within and after_place(document.text, at)]
+            if not starts:
+                continue
             suggestions = set()
             for name in names:
                 era = "modern" if name.kind in ("person", "place") else None

@@ -12,7 +12,7 @@ from ..finding import Finding, Severity
 from ..index import NAME_KINDS
 from ...text.era import era_of
 from ...text.korean import (
-    PLACE_SUFFIXES, compose, decompose, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok,
+    PLACE_SUFFIXES, after_place, compose, decompose, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok,
 )
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key, to_simplified
 from ...translit.base import base_glossary
@@ -186,7 +186,12 @@ class Inconsistent:
                 if is_common_word(form) and form not in glossed.get(zh, ()):
                     # a word too (안도 "relief"): only where an administrative suffix makes it a place,
                     # unless the pair itself gives it as the name's other reading (궁리(巩俐 공리))
-                    starts = [at for at in starts if _suffix_follows(text, at + len(form))]
+                    # or, for a current place, where the place it lies in comes before it (안휘성 합비)
+                    within = base_glossary().place(zh) is not None
+                    starts = [
+                        at for at in starts
+                        if _suffix_follows(text, at + len(form)) or (within and after_place(text, at))
+                    ]
                 for at in starts:
                     end = at + len(form)
                     if (at, end) in reported or context.covered[at] or inside_brackets(text, at):
