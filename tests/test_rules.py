@@ -216,3 +216,17 @@ def test_a_leading_name_read_two_ways_points_at_the_transliteration(index):
     (finding,) = run(index, text, "kozh/inconsistent")
     assert "용성 and 룽청 (line 2) both render 龙城" in finding.message
     assert finding.fix is not None and not finding.fix.safe  # a reading, not a person's choice
+
+
+def test_a_word_the_glossary_pairs_with_two_names_shows_each_suggestion():
+    # 九扮 is 九份 mistyped in one bracket: the glossary holds both, and 지우펀 is off for each
+    g = Glossary.open(":memory:")
+    g.add_term("지우펀", "九份", kind="place")
+    g.add_term("지우펀", "九扮", kind="place")
+    index = GlossaryIndex.for_glossary(g, use_cache=False)
+    (finding,) = run(index, "오늘은 지우펀에 갔다.", "kozh/nonstandard")
+    assert finding.suggestions == ("주펀", "주반") and not (finding.fix and finding.fix.safe)
+    # right for one of the names it may be: nothing to say
+    g.add_term("허핑", "和平", kind="place")
+    g.add_term("허핑", "和苹", kind="place")
+    assert run(GlossaryIndex.for_glossary(g, use_cache=False), "허핑에 갔다.", "kozh/nonstandard") == []

@@ -78,16 +78,36 @@ class Nonstandard:
         for m in context.matches:
             if (m.start, m.end) in seen or inside_brackets(context.document.text, m.start):
                 continue  # a reading given in brackets (난징(남경)) is a gloss, not a use
-            entries = {t.entry_id for t in index.ko_terms_of(m.terms)}
-            if len(entries) != 1:
-                continue
-            entry = index.entries[entries.pop()]
-            term_texts = [index.terms[t] for t in m.terms if index.terms[t].entry_id == entry.id]
-            if any(t.status == "deprecated" for t in term_texts):
-                continue  # kozh/deprecated speaks for it
-            finding = self._judge_one(context, m.start, m.end, term_texts[0].text, entry.zh, entry.kind, entry)
-            if finding is not None:
-                yield from self._by_word(context, finding, entry.zh)
+            entries = sorted({t.entry_id for t in index.ko_terms_of(m.terms)})
+            findings = []
+            for entry_id in entries:
+                entry = index.entries[entry_id]
+                term_texts = [index.terms[t] for t in m.terms if index.terms[t].entry_id == entry.id]
+                if any(t.status == "deprecated" for t in term_texts):
+                    break  # kozh/deprecated speaks for it
+                finding = self._judge_one(context, m.start, m.end, term_texts[0].text, entry.zh, entry.kind, entry)
+                if finding is None:
+                    break  # right for one of the names it may be: nothing to say
+                findings.append((entry.zh, finding))
+            else:
+                if len(findings) == 1:
+                    yield from self._by_word(context, findings[0][1], findings[0][0])
+                elif findings:
+                    yield self._either(context, m, findings)
+
+    def _either(self, context, m, findings) -> Finding:
+        """A word the glossary pairs with several Chinese names (지우펀 for 九份 and, mistyped,
+        九扮), off the standard for each: every suggestion is shown, none applied."""
+        suggestions = tuple(dict.fromkeys(f.suggestions[0] for _, f in findings))
+        if len(suggestions) == 1:
+            return findings[0][1]
+        written = context.document.raw[m.start : m.end]
+        names = " or ".join(zh for zh, _ in findings)
+        return context.finding(
+            self, m.start, m.end,
+            f"{written} is not the standard transliteration of {names}: write {' or '.join(suggestions)}",
+            suggestions=suggestions, safe=False,
+        )
 
     def _by_word(self, context, finding, zh) -> Iterator[Finding]:
         """The finding, one per word that changes when the rendering is several words and the
