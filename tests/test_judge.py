@@ -459,3 +459,7 @@ def test_a_park_or_reserve_keeps_its_translated_generic_part(korean, chinese, su
 @pytest.mark.parametrize("korean,chinese,suggestion", [("깐수성", "甘肃省", "간쑤성"), ("심천시", "深圳市", "선전시")])
 def test_a_current_place_with_its_suffix_keeps_the_suffix_in_its_rendering(korean, chinese, suggestion):
     assert judge(korean, chinese, era="modern").suggestion == suggestion
+
+
+def test_a_media_name_may_translate_its_net():
+    assert judge("선양넷", "沈阳网", era="modern").verdict == "standard"  # 网 넷, as 망 (인민망)
