@@ -120,6 +120,8 @@ BASE_FIRE = [
     ("꾸이양에 갔다", [(1, 1, "꾸이양", "구이양", False)]),
     # a city's Sino-Korean reading that is also a word, after its province (장사 "trade")
     ("후난성 장사에 갔다", [(1, 5, "장사", "창사", False)]),
+    # a province in the Sino-Korean forms Korean-Chinese papers write (료녕, 요령 for 요녕)
+    ("료녕성 정부가 발표했다", [(1, 1, "료녕", "랴오닝", False)]),
     ("깐수성 주취안 위성발사센터에서", [(1, 1, "깐수", "간쑤", False)]),
 ]
 
@@ -142,6 +144,7 @@ BASE_QUIET = [
     "강서지역과 호남지방에 비가 왔다.",                # Korean places (base_quiet) lead no compound
     "장사이익을 따졌다.",                              # 장사 is a word: it leads no compound
     "친구와 장사를 했다",                              # … nor is it a place alone
+    "배경음악이 좋다. 배경시간은 짧다.",               # 北 read 배 is another reading, not 북경's form
     "철수와 영희, 민수, 성호, 동현, 상우, 재원, 창민, 용준, 영진, 경수가 왔다.",  # Korean given names
 ]
 

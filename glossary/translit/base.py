@@ -70,6 +70,12 @@ class BaseGlossary:
                     group.append(name)
             if name.sino and name.sino != name.korean and name.sino not in quiet:
                 self.by_sino.setdefault(name.sino, []).append(name)
+                if name.level == "province":
+                    # a province in every Sino-Korean form (辽宁 요녕, and 요령, 료녕 as Korean-Chinese
+                    # papers write it); a few dozen names, so cheap to read at start-up
+                    for form in hanzi.sino_korean_forms(name.zh, limit=4)[1:]:
+                        if form not in quiet and form != name.korean and _liquid_variant(form, name.sino):
+                            self.by_sino.setdefault(form, []).append(name)
 
     def lookup(self, zh: str) -> BaseName | None:
         """The base name of a Chinese text (simplified or traditional; 长春市 finds 长春).
@@ -124,6 +130,23 @@ class BaseGlossary:
         if written in ("".join(standard.split()), name.korean, *name.accepted):
             return None
         return standard
+
+
+_LIQUIDS = {2, 5, 11}  # initial ㄴ, ㄹ, ㅇ
+
+
+def _liquid_variant(form: str, sino: str) -> bool:
+    """``form`` is ``sino`` with ㄴ, ㄹ and ㅇ swapped at syllable starts (요령, 료녕 for 요녕), not
+    another reading of a character (배경 for 北京 북경)."""
+    from ..text.korean import decompose
+
+    if len(form) != len(sino):
+        return False
+    for a, b in zip(form, sino):
+        x, y = decompose(a), decompose(b)
+        if x[1:] != y[1:] or (x[0] != y[0] and not {x[0], y[0]} <= _LIQUIDS):
+            return False
+    return True
 
 
 _SUFFIX_KO = {"市": "시", "省": "성", "县": "현", "区": "구", "縣": "현", "區": "구"}
