@@ -275,6 +275,8 @@ def test_nested_commas_stay_in_the_gloss():
         # the word before says it is a company; a cave is a place
         ("자회사인 중면국제(中免國際)가 합작을 체결했다", "company"),
         ("수렴동(水簾洞) 안 입니다", "place"),
+        # a word right after the bracket that says it is a place
+        ("명렴(明廉)지역은 조선족 집거지역이다", "place"),
     ],
 )
 def test_kinds(text, kind):

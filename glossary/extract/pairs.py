@@ -98,6 +98,8 @@ _GENERIC_SYLLABLES = korean.PLACE_SUFFIXES | frozenset("촌 강 산 호 섬".spl
 _PLACE_WORD_BEFORE_BRACKET = re.compile(
     rf"\s*(?:{'|'.join(sorted(_GENERIC_SYLLABLES))}|자치주|자치구)\s*[(\[（［]"
 )
+_PLACE_WORD_AFTER_BRACKET = re.compile(r"\s?(?:지역|지구|일대|구역|마을|동네|지방)(?:[은는이가을를의에도와과로]|(?![가-힣]))")
+"""A word right after the bracket that says the name is a place ('명렴(明廉)지역은')."""
 # A trailing token naming a channel, not the thing: '광저우판위홍보 위챗계정(广州番禺发布)'.
 _DESCRIPTOR = re.compile(r"(?:계정|홈페이지|사이트|블로그|채널)$")
 # Endings that mark a Korean word as inflected or followed by a particle ('…에서 연구소').
@@ -846,6 +848,8 @@ def _finish(b: _Builder) -> list[Pair]:
             kind = "place"  # '도문 시(圖門)': the writer says what the name is
         if kind in ("other", "concept") and _company_before(text, s, line[1]):
             kind = "company"  # '자회사인 중면국제(中免國際)': so does a word before it
+        if kind in ("other", "concept") and not latin and _PLACE_WORD_AFTER_BRACKET.match(text, after):
+            kind = "place"  # '명렴(明廉)지역은', '서탑(西塔) 일대': or a word after it
         if kind in ("other", "concept", "place") and not latin and _named_as_name(text, line[1], s):
             kind = "person"  # '자는 상우(翔宇)이고 호는 비비(飛飛), 관생(冠生)': a person's other names
         person_by_text = kind == "person"  # the bracket form, a title or 자는/호는 said so
