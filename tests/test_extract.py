@@ -51,6 +51,8 @@ FORMS = [
     ("중국이 자체 건설한 우주정거장톈궁(天宮)에 도킹한 뒤", [("톈궁", "天宮")]),
     # the last word before the bracket is left out only when it says what the name is
     ("진령 산맥(秦嶺)과 연길 시(延吉)", [("진령", "秦嶺"), ("연길", "延吉")]),
+    # a Chinese named 金 is no Korean: 진 is its transliteration
+    ("진징이(金景一) 교수가 말했다", [("진징이", "金景一")]),
     # a misspelt name (멘 for 몐) keeps the place word the writer added out of the term
     ("경제도시인 멘양시(綿陽), 스마트제조는", [("멘양", "綿陽")]),
     ("톈진의 고문화 거리(古文化街)는", [("고문화 거리", "古文化街")]),
@@ -165,6 +167,7 @@ NON_PAIRS = [
     "가구수가 5만호(戶)에 이르렀다",  # a count
     "강을 통해항정(航程)이 길다",  # a word ending glued on, then the hanja of an ordinary word
     "가세(家世)가 기울었다",  # a plain noun on both sides, though jieba has seen it rarely
+    "백범 김구(金九) 선생과 윤봉길(尹奉吉) 의사",  # Koreans' names in their own reading (金 read 김)
     "안후이성의 성도(省都)인 허페이",  # a generic word of the lexicon ("provincial capital")
     "옛 건물의 구지(舊址)에 섰다",  # … however Kiwi cuts the Korean (구+지)
 ]

@@ -602,11 +602,34 @@ class _Builder:
             return  # 고구려(高句麗), 발해(渤海): Korea's own history
         if len(term) == 1 and self.text.startswith("씨", after):
             return  # 김(金)씨: a surname, no name
+        if _korean_person(term, zh):
+            return  # 김구(金九), 윤봉길(尹奉吉): a Korean's name in its own reading
         self.pairs.append((s, e, term, zh, gloss or None, after, person_form, latin, False))
 
 
 KOREAN_STATES = frozenset("고조선 부여 고구려 백제 신라 가야 발해 고려 조선 대한제국".split())
 """Korea's own historic states: their hanja (高句麗, 渤海) are no Chinese name to render."""
+
+KOREAN_PEOPLE = frozenset(
+    """
+    김구 윤봉길 안중근 이봉창 안창호 여운형 김규식 이승만 신채호 이동휘 김원봉 지청천 이범석 조소앙
+    홍범도 김좌진 이시영 박은식 신규식 이회영 김동삼 나석주 이상설 양기탁 김성숙 유자명 노백린
+    """.split()
+)
+"""Koreans active in China whose names a text glosses in hanja (김구(金九)): Korea's history, as
+:data:`KOREAN_STATES`, not a Chinese name to transliterate."""
+
+
+def _korean_person(term: str, zh: str) -> bool:
+    """A Korean's name read as Koreans read it: one of :data:`KOREAN_PEOPLE`, or 金 read 김
+    (Chinese 金 is 진, or 금 in Sino-Korean; 김 is the Korean surname), a syllable a character."""
+    han = "".join(ch for ch in zh if is_han(ch))
+    if not 2 <= len(han) <= 4 or len(term) != len(han):
+        return False
+    if term[0] == "김" and to_simplified(han[0]) == "金":
+        return is_sino_rendering(term[1:], han[1:])
+    return term in KOREAN_PEOPLE and is_sino_rendering(term, han)
+
 
 _OTHER_COUNTRY_BEFORE = re.compile(r"(?<![가-힣])(?:일본|한국|대한민국|북한|베트남)의?\s+$")
 """A country named right before a bracketed name says whose name it is (일본의 교토(京都))."""
