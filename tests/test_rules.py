@@ -132,6 +132,9 @@ NOT_FIRE = [
     # a name led by one character (바오 of 바오산) is too short to call another word a misspelling of it
     ("kozh/inconsistent", "바오산강철(寶山鋼鐵)과 안산강철의 바이첸 공장"),
     ("kozh/inconsistent", "바이주(白酒)가 유명하다. 산서성 백주의 대표"),  # a word after a province is no place
+    # forms the lexicon establishes side by side (tea names Korean has taken in)
+    ("kozh/inconsistent", "녹차와 우롱차(烏龍茶)를 마셨다. 오룡차(烏龍茶)도 좋다. 우롱차는 반발효차다."),
+    ("kozh/inconsistent", "보이차(普洱茶)는 흑차다. 푸얼차(普洱茶)라고도 한다. 보이차를 마셨다."),
     # a word the draft glosses with other Chinese is that word, not the other reading of a name
     ("kozh/inconsistent", "청두(成都)에 간다. 허페이는 안후이성의 성도(省都)이다. 성도에는 공항이 있다."),
     ("kozh/inconsistent", "판전둥(樊振東)이 이겼다. 판정도를 보였다."),  # not the judge's misspelling of it

@@ -102,6 +102,13 @@ def lexicon_entries() -> dict[str, tuple[tuple[str, ...], str]]:
     return {row[0]: (tuple(row[1].split("|")), row[2]) for row in _read_tsv("lexicon.tsv")}
 
 
+def established_forms(zh: str) -> tuple[str, ...]:
+    """The forms the lexicon accepts for ``zh`` as established or customary (普洱茶: 푸얼차, 보이차);
+    empty for a name it does not list so."""
+    forms, kind = _lexicon_keyed().get(fold_width(zh), ((), ""))
+    return forms if kind in ("exception", "customary") else ()
+
+
 @lru_cache(maxsize=1)
 def _lexicon_keyed() -> dict[str, tuple[tuple[str, ...], str]]:
     """The lexicon keyed by both its simplified and its traditional forms.

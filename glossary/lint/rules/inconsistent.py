@@ -16,7 +16,7 @@ from ...text.korean import (
 )
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key, to_simplified
 from ...translit.base import base_glossary
-from ...translit.hanzi import longest_syllable, sino_korean, sino_korean_forms, to_hangul
+from ...translit.hanzi import established_forms, longest_syllable, sino_korean, sino_korean_forms, to_hangul
 
 
 class Inconsistent:
@@ -88,7 +88,7 @@ class Inconsistent:
             ref = reference(entry)
             if ref is None or ref.norm == norm or not has_hangul(ref.text):
                 continue
-            if _standard_beats(context, entry, pair.term, ref):
+            if _standard_beats(context, entry, pair.term, ref) or _both_established(entry.zh, norm, ref.norm):
                 continue
             reported.add((start, end))
             yield context.finding(
@@ -121,6 +121,8 @@ class Inconsistent:
             for start, end, norm in found:
                 if norm == ref_norm or (start, end) in reported or inside_brackets(document.text, start):
                     continue  # (옌지(延吉, 연길): the other reading given as a gloss is no drift)
+                if _both_established(entry.zh, norm, ref_norm):
+                    continue
                 reported.add((start, end))
                 yield context.finding(
                     self, start, end,
@@ -205,6 +207,8 @@ class Inconsistent:
         """한구(漢口) in one place and 한커우 in another: the draft itself uses the transliteration
         of a name it gives in Sino-Korean, so every Sino-Korean mention is reported."""
         text, zh, sino = document.text, pair.zh, norm_key(pair.term)
+        if sino in {norm_key(f) for f in established_forms(zh)}:
+            return  # a customary form the lexicon accepts beside the transliteration (보이차, 푸얼차)
         standard = context.judge(sino, zh, "modern").suggestion
         if not standard or " " in standard or is_common_word(standard):
             return
@@ -400,6 +404,13 @@ def _majority(found: list[tuple[int, int, str]]) -> str:
         counts[norm] += 1
         first.setdefault(norm, start)
     return min(counts, key=lambda n: (-counts[n], first[n]))
+
+
+def _both_established(zh: str, *norms: str) -> bool:
+    """Every one of these forms is one the lexicon establishes for ``zh`` (우롱차 and 오룡차 for
+    乌龙茶): writing both is no drift."""
+    forms = {norm_key(f) for f in established_forms(zh)}
+    return bool(forms) and all(n in forms for n in norms)
 
 
 def _glossed_otherwise(text: str, word: str, zh: str) -> bool:
