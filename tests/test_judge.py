@@ -463,3 +463,8 @@ def test_a_current_place_with_its_suffix_keeps_the_suffix_in_its_rendering(korea
 
 def test_a_media_name_may_translate_its_net():
     assert judge("선양넷", "沈阳网", era="modern").verdict == "standard"  # 网 넷, as 망 (인민망)
+
+
+def test_uo_written_with_eo_is_a_misspelling_and_spaces_stay_where_they_were():
+    assert judge("비루어춘", "碧螺春").suggestion == "비뤄춘"  # 루어 for luo 뤄
+    assert judge("둥팅 비루어춘", "洞庭碧螺春").suggestion == "둥팅 비뤄춘"  # not 둥팅비 뤄춘

@@ -233,3 +233,9 @@ def test_a_word_the_glossary_pairs_with_two_names_shows_each_suggestion():
     g.add_term("허핑", "和平", kind="place")
     g.add_term("허핑", "和苹", kind="place")
     assert run(GlossaryIndex.for_glossary(g, use_cache=False), "허핑에 갔다.", "kozh/nonstandard") == []
+
+
+def test_a_part_of_a_reported_pair_leading_another_name_is_not_reported(index):
+    # 수이 of 양두어수이(羊杂碎) is misspelt, but 수이거 is another street's name
+    found = {f.found for f in run(index, "양두어수이(羊杂碎)를 먹었다.\n수이거 다제에서 만났다.", "kozh/nonstandard")}
+    assert "양두어수이" in found and "수이" not in found

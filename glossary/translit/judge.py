@@ -1042,8 +1042,8 @@ def _onto_written(written: str, parts: tuple[Part, ...], pieces: list[str | tupl
         return "".join("".join(new) if isinstance(new, tuple) else new for new in pieces)
     per_syllable: list[str] = []
     for p, new in zip(parts, pieces):
-        if isinstance(new, tuple) and len(new) == len(p.korean):
-            per_syllable.extend(new)
+        if len(new) == len(p.korean):
+            per_syllable.extend(new)  # syllable by syllable, so a space inside the part stays (둥팅 비뤄춘)
             continue
         per_syllable.append("".join(new) if isinstance(new, tuple) else new)
         per_syllable.extend([""] * (len(p.korean) - 1))

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ...text.era import era_of, past_at
 from ..finding import Finding, Severity
-from ...text.korean import is_common_word, prefix_starts, tail_ok, word_at
+from ...text.korean import is_common_word, prefix_starts, stem, tail_ok, word_at
 from ...text.normalize import has_hangul, inside_brackets, is_han, is_hangul_word, norm_key
 from ...translit.base import SINO_LEVELS, base_glossary
 from ...translit.hanzi import best_pinyin
@@ -173,7 +173,12 @@ class Nonstandard:
                 continue
             suggestion, _ = verdict
             pair_end = pair_start + len(pair.term) + len(pair.zh) + 2
-            starts = [s for s in prefix_starts(text, part.korean) if not pair_start <= s < pair_end]
+            # a word of its own, or before a Korean word (흠달그룹이); not the start of another
+            # name (수이 of 수이거)
+            starts = [
+                s for s in prefix_starts(text, part.korean)
+                if not pair_start <= s < pair_end and _stands_alone(text, s, part.korean)
+            ]
             yield from self._leading(
                 context, part.korean, starts, seen, suggestion,
                 f"{part.chinese}, as in {pair.term}({pair.zh})", alone_too=True,
@@ -255,3 +260,13 @@ def _letters(text: str) -> str:
     """Latin letters only, lower case, tone marks and ü's dots dropped (Zǐjìnchéng → zijincheng)."""
     plain = unicodedata.normalize("NFD", text.casefold())
     return "".join(ch for ch in plain if "a" <= ch <= "z")
+
+
+def _stands_alone(text: str, at: int, name: str) -> bool:
+    """``name`` at ``at`` is a word of its own (흠달이) or leads a Korean word (흠달그룹), not the
+    first syllables of another name (수이 of 수이거)."""
+    end = at + len(name)
+    if tail_ok(text, end):
+        return True
+    rest = stem(word_at(text, at) or "")[len(name):]
+    return len(rest) >= 2 and is_common_word(rest)
