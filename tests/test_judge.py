@@ -468,3 +468,12 @@ def test_a_media_name_may_translate_its_net():
 def test_uo_written_with_eo_is_a_misspelling_and_spaces_stay_where_they_were():
     assert judge("비루어춘", "碧螺春").suggestion == "비뤄춘"  # 루어 for luo 뤄
     assert judge("둥팅 비루어춘", "洞庭碧螺春").suggestion == "둥팅 비뤄춘"  # not 둥팅비 뤄춘
+
+
+def test_a_fix_that_leaves_a_character_out_is_never_applied():
+    j = judge("조", "穀子", era="modern")  # 조 (millet) is no rendering of 穀子; 쯔 would corrupt it
+    assert not j.confident
+
+
+def test_the_lexicons_own_korean_name_for_the_whole_is_standard():
+    assert judge("대만구", "大湾区", era="modern").verdict == "standard"  # Greater Bay Area, as Korean names it

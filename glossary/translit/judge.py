@@ -692,7 +692,11 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
     else:
         verdict = "standard"
 
+    forms, kind = hanzi._lexicon_keyed().get(zh, ((), ""))
+    if verdict in ("sino", "mixed") and kind in ("translation", "exception") and ko in forms:
+        verdict = "standard"  # the lexicon's own Korean name for the whole, Sino-Korean as it reads (대만구 大湾区)
     pieces, confident = _suggest(parts, zh, verdict, era, ko_raw)
+    confident = confident and coverage >= 1.0  # a character the rendering leaves out: never certain (조 for 穀子)
     suggestion = None
     if pieces is not None:
         suggestion = _onto_written(ko_raw, parts, pieces)
