@@ -168,6 +168,7 @@ NON_PAIRS = [
     "강을 통해항정(航程)이 길다",  # a word ending glued on, then the hanja of an ordinary word
     "가세(家世)가 기울었다",  # a plain noun on both sides, though jieba has seen it rarely
     "백범 김구(金九) 선생과 윤봉길(尹奉吉) 의사",  # Koreans' names in their own reading (金 read 김)
+    "기장, 조(穀子), 콩을 심었다",  # one syllable renders no name of two characters
     "안후이성의 성도(省都)인 허페이",  # a generic word of the lexicon ("provincial capital")
     "옛 건물의 구지(舊址)에 섰다",  # … however Kiwi cuts the Korean (구+지)
 ]

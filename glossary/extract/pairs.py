@@ -758,6 +758,8 @@ def _handle_group(b: _Builder, text: str, o: int, c: int, content: str, line_sta
         return
     if not latin and len(_HAN.findall(zh)) == 1 and not _renders(term, zh):
         return  # '그는(他)': a single character glosses only a word that reads it (성/省, 무/亩)
+    if not latin and len(term) == 1 and len(_HAN.findall(zh)) > 1:
+        return  # '조(穀子)': one syllable renders no name of several characters
     if not latin and _glosses_a_word(term, zh):
         return  # '수위(首位)', '자치구(自治區)': the hanja of an ordinary word, not a name
     if not latin and _generic_or_counted(term, zh):
