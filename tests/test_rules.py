@@ -87,6 +87,8 @@ FIRE = [
     ("kozh/inconsistent", "룽청실험실(龙城实验室)이 문을 열었다.\n룽청은 창저우에 있다.\n용성에서 열린 행사에 용성 사람들이 왔다.",
      [(3, 1, "용성", "룽청"), (3, 13, "용성", "룽청")]),
     ("kozh/nonstandard", "조우마오화(周茂华)는 말했다.", [(1, 1, "조우마오화", "저우마오화")]),
+    # a county-level city that kept its old name is transliterated, in a sentence about the past too
+    ("kozh/nonstandard", "1859년 하남성 항성(項城)에서 태어났다.", [(1, 11, "항성", "샹청")]),
     # the bracket gives the name's pinyin: it is read in Mandarin, so a Sino-Korean reading is off
     ("kozh/nonstandard", "청도 해우(海牛, Hainiu) 프로 축구단", [(1, 4, "해우", "하이뉴")]),
     ("kozh/nonstandard", "이코노미스트 카오쑹(高松)이", [(1, 8, "카오쑹", "가오쑹")]),
@@ -129,6 +131,7 @@ NOT_FIRE = [
     ("kozh/nonstandard", "통저우구(通州区)에서"),  # house spelling
     ("kozh/nonstandard", "청도 해우(海牛) 프로 축구단"),  # no pinyin: nothing says it is no Korean word
     ("kozh/nonstandard", "충칭(重庆·중경)의 훠궈"),  # the Sino-Korean reading as a gloss beside the standard
+    ("kozh/nonstandard", "당나라 때 장안(長安)은 수도였다."),  # a district keeping an old capital's name
     # a name led by one character (바오 of 바오산) is too short to call another word a misspelling of it
     ("kozh/inconsistent", "바오산강철(寶山鋼鐵)과 안산강철의 바이첸 공장"),
     ("kozh/inconsistent", "바이주(白酒)가 유명하다. 산서성 백주의 대표"),  # a word after a province is no place

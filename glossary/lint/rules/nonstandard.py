@@ -15,9 +15,13 @@ from ...translit.hanzi import best_pinyin
 
 
 def _current_place(zh: str) -> bool:
-    """A province or city the base glossary knows, or one of its hand-made places (西湖, 长江)."""
-    name = base_glossary().place(zh)
-    return name is not None and (name.level in SINO_LEVELS or not name.level)
+    """A province or city (a county-level one too) the base glossary knows, or one of its hand-made
+    places (西湖, 长江)."""
+    base = base_glossary()
+    name = base.place(zh)
+    # (a county-level city too, 项城市 항성 → 샹청; not a district, which often keeps an old capital's
+    # name, 长安区 장안)
+    return name is not None and (name.level in SINO_LEVELS or not name.level or "시" in base.suffixes.get(name.zh, ()))
 
 
 class Nonstandard:
