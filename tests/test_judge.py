@@ -477,3 +477,8 @@ def test_a_fix_that_leaves_a_character_out_is_never_applied():
 
 def test_the_lexicons_own_korean_name_for_the_whole_is_standard():
     assert judge("대만구", "大湾区", era="modern").verdict == "standard"  # Greater Bay Area, as Korean names it
+
+
+def test_a_place_leading_a_longer_name_is_found_without_its_suffix_too():
+    # 长春市政府 written 장춘정부: the city leads it though 长春市 itself reads 장춘시
+    assert judge("장춘정부", "长春市政府", era="modern").suggestion == "창춘정부"

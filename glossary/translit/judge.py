@@ -770,7 +770,9 @@ def _sino_place_lead(written: str, ko: str, zh: str) -> str | None:
                 continue
             standard, sinos = readings
             sino = next((s for s in sinos if ko.startswith(s, skip)), None)
-            if sino is None or ko.startswith(standard, skip) or len(ko) == skip + len(sino):
+            if sino is None:
+                continue  # 长春市 reads 장춘시, which 장춘정부 does not start with; 长春 may still lead it
+            if ko.startswith(standard, skip) or len(ko) == skip + len(sino):
                 break
             head, rest, count = [], [], 0
             for ch in written:
