@@ -145,6 +145,9 @@ BASE_QUIET = [
     "장사이익을 따졌다.",                              # 장사 is a word: it leads no compound
     "친구와 장사를 했다",                              # … nor is it a place alone
     "배경음악이 좋다. 배경시간은 짧다.",               # 北 read 배 is another reading, not 북경's form
+    "영화 제작진 개봉 소감을 전했다. 연구진 장사 수완", # a word ending in 진 is no place before a name
+    "우리의 가능성 무한 도전을 이어간다.",             # … nor one ending in 성
+    "영주시청과 영주공항, 해남지역 주민들은",          # Korean cities glued to a Korean word
     "철수와 영희, 민수, 성호, 동현, 상우, 재원, 창민, 용준, 영진, 경수가 왔다.",  # Korean given names
 ]
 

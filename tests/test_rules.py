@@ -135,6 +135,8 @@ NOT_FIRE = [
     # a name led by one character (바오 of 바오산) is too short to call another word a misspelling of it
     ("kozh/inconsistent", "바오산강철(寶山鋼鐵)과 안산강철의 바이첸 공장"),
     ("kozh/inconsistent", "바이주(白酒)가 유명하다. 산서성 백주의 대표"),  # a word after a province is no place
+    # a pair's leading name in a Sino-Korean form that is also a word (요령 "knack"), alone
+    ("kozh/inconsistent", "랴오닝성(辽宁省)의 성도는 선양이다. 랴오닝 사람들은 일하는 요령이 좋다."),
     # forms the lexicon establishes side by side (tea names Korean has taken in)
     ("kozh/inconsistent", "녹차와 우롱차(烏龍茶)를 마셨다. 오룡차(烏龍茶)도 좋다. 우롱차는 반발효차다."),
     ("kozh/inconsistent", "보이차(普洱茶)는 흑차다. 푸얼차(普洱茶)라고도 한다. 보이차를 마셨다."),

@@ -232,16 +232,17 @@ def prefix_starts(text: str, prefix: str) -> list[int]:
     return out
 
 
-def after_place(text: str, at: int) -> bool:
-    """The word before ``at`` is a place written with its suffix, one space before (안휘성 합비,
-    후난성 장사): what follows names a place inside it, not a word."""
+def place_before(text: str, at: int) -> str | None:
+    """The name of the word before ``at``, one space before, when that word ends in a place
+    suffix (안휘 of 안휘성 합비, 후난 of 후난성 장사); whether it is a place the caller asks its
+    glossary (가능성, 연구진 end so too)."""
     if at < 4 or text[at - 1] != " ":
-        return False
+        return None
     k = at - 1
     while k and is_hangul(text[k - 1]):
         k -= 1
     before = text[k : at - 1]
-    return len(before) >= 3 and before[-1] in PLACE_SUFFIXES
+    return before[:-1] if len(before) >= 3 and before[-1] in PLACE_SUFFIXES else None
 
 
 def name_starts(text: str, name: str) -> list[int]:

@@ -100,6 +100,11 @@ class BaseGlossary:
         name = self.lookup(zh)
         return name if name is not None and name.kind == "place" else None
 
+    def is_place_name(self, korean: str) -> bool:
+        """True when ``korean`` is a province or city of the base glossary, in its standard
+        rendering or its Sino-Korean reading (후난, 안휘)."""
+        return any(n.kind == "place" for n in (*self.by_korean.get(korean, ()), *self.by_sino.get(korean, ())))
+
     def knows(self, korean: str) -> bool:
         """True when ``korean`` is a standard or accepted form of a base name (창춘, 대만)."""
         return korean in self.by_korean

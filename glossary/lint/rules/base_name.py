@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..finding import Finding, Severity
-from ...text.korean import after_place, is_common_word, is_ordinary_word
+from ...text.korean import is_common_word, is_ordinary_word, place_before
 from ...translit.spellings import pinyin_keys, standard_spelling
 from ...text.normalize import inside_brackets
 
@@ -91,7 +91,10 @@ class BaseNameRule:
                 # a word too (절강, 소주): reported only with its suffix (절강성), or, for a place,
                 # after the place it lies in (후난성 장사)
                 within = all(n.kind == "place" for n in names)
-                starts = [at for at in starts if within and after_place(document.text, at)]
+                starts = [
+                    at for at in starts
+                    if within and base.is_place_name(place_before(document.text, at) or "")
+                ]
             if not starts:
                 continue
             suggestions = set()
@@ -163,11 +166,16 @@ def _division_prefix(stem: str) -> str | None:
     return None
 
 
+KOREAN_PLACES = frozenset("영주 사천 양산 해남 함양".split())
+"""Korean cities and counties whose names are also the Sino-Korean reading of a Chinese province or
+city (영주 永州, 사천 四川, 해남 海南): glued to a Korean word (영주시청, 해남지역) they are Korea's."""
+
+
 def _name_before_word(stem: str, base) -> str | None:
     """The Sino-Korean reading of a province or city glued to a Korean word after it (광동정부,
     항주이동: a word Kiwi knows, of two syllables or more), or None."""
     for at in range(2, min(len(stem) - COMPOUND_REST, 4) + 1):
         name = stem[:at]
-        if name in base.by_sino and is_ordinary_word(stem[at:]):
+        if name in base.by_sino and name not in KOREAN_PLACES and is_ordinary_word(stem[at:]):
             return name
     return None

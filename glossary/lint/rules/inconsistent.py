@@ -12,7 +12,8 @@ from ..finding import Finding, Severity
 from ..index import NAME_KINDS
 from ...text.era import era_of
 from ...text.korean import (
-    PLACE_SUFFIXES, after_place, compose, decompose, is_common_word, name_starts, prefix_starts, stem_starts, tail_ok,
+    PLACE_SUFFIXES, compose, decompose, is_common_word, name_starts, place_before, prefix_starts, stem_starts,
+    tail_ok, word_tags,
 )
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key, to_simplified
 from ...translit.base import base_glossary
@@ -192,7 +193,7 @@ class Inconsistent:
                     within = base_glossary().place(zh) is not None
                     starts = [
                         at for at in starts
-                        if _suffix_follows(text, at + len(form)) or (within and after_place(text, at))
+                        if _suffix_follows(text, at + len(form)) or (within and _after_place(text, at))
                     ]
                 for at in starts:
                     end = at + len(form)
@@ -328,7 +329,7 @@ class Inconsistent:
             leading = memo.get(zh)
             if leading is None:
                 leading = memo[zh] = _leading_readings(index, zh)
-            for sub, sino, standard in leading:
+            for sub, sino, standard, variant in leading:
                 if (sub, sino) in done:
                     continue
                 if not (pair.term.startswith(sino) or pair.term.startswith(standard)):
@@ -338,9 +339,12 @@ class Inconsistent:
                     doc_stems = set(context.stems.values())
                 if sino in doc_stems and standard in doc_stems:
                     line = document.line_col(stem_starts(text, standard)[0])[0]
+                    # another form of the reading that is an everyday word (요령 "knack" beside 요녕):
+                    # only as a place, with its suffix (요령성)
+                    common = variant and _everyday(sino)
                     for start in name_starts(text, sino):  # 무창은, and 무창구 with its suffix
                         end = start + len(sino)
-                        if (start, end) in reported:
+                        if (start, end) in reported or (common and not _suffix_follows(text, end)):
                             continue
                         reported.add((start, end))
                         yield self._other_reading(context, start, sino, standard, line, sub)
@@ -358,9 +362,10 @@ def _leading_place(zh: str) -> tuple[str, str] | None:
     return None
 
 
-def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
-    """``(leading part, Sino-Korean reading, transliteration)`` for each leading part of ``zh``
-    (two characters up to all but the last) that is no glossary entry and reads two ways."""
+def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str, bool], ...]:
+    """``(leading part, Sino-Korean reading, transliteration, another form)`` for each leading part
+    of ``zh`` (two characters up to all but the last) that is no glossary entry and reads two ways;
+    ``another form`` is True for the readings after the first (로신 beside 노신 for 鲁迅)."""
     if len(zh) < 3 or not all(is_han(c) for c in zh):
         return ()
     out = []
@@ -369,7 +374,7 @@ def _leading_readings(index, zh: str) -> tuple[tuple[str, str, str], ...]:
         if index.entry_for_zh(sub) is not None:
             continue
         forms, standard = _readings(sub)
-        out.extend((sub, sino, standard) for sino in forms if standard and sino != standard)
+        out.extend((sub, sino, standard, k > 0) for k, sino in enumerate(forms) if standard and sino != standard)
     return tuple(out)
 
 
@@ -404,6 +409,22 @@ def _majority(found: list[tuple[int, int, str]]) -> str:
         counts[norm] += 1
         first.setdefault(norm, start)
     return min(counts, key=lambda n: (-counts[n], first[n]))
+
+
+EVERYDAY_SCORE = -20.0
+"""Kiwi's score above which a common word is an everyday one (요령 -17, 무한 -18), not a rarer word a
+name may also spell (로신 -23)."""
+
+
+def _everyday(word: str) -> bool:
+    *_, score = word_tags(word)
+    return is_common_word(word) and float(score) > EVERYDAY_SCORE
+
+
+def _after_place(text: str, at: int) -> bool:
+    """A place the base glossary knows comes right before ``at`` with its suffix (안휘성 합비)."""
+    before = place_before(text, at)
+    return before is not None and base_glossary().is_place_name(before)
 
 
 def _both_established(zh: str, *norms: str) -> bool:
