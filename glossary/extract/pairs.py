@@ -30,7 +30,7 @@ from . import chinese_words
 from ..text import korean
 from ..translit.base import base_glossary
 from ..translit.hanzi import lexicon_entries
-from ..translit.judge import judge
+from ..translit.judge import generic_words, judge
 from .kinds import TITLES, classify, is_sino_rendering, likely_person_name, title_in
 from ..sources.document import Document
 from ..text.normalize import HAN, QUOTATION_MARKS, has_han, has_hangul, is_han, is_hangul, to_simplified
@@ -362,18 +362,12 @@ def _choose_hangul(text: str, toks: list[_Tok], zh: str) -> tuple[int, int] | No
 
 def _says_what(word: str) -> bool:
     """A word after a name that says who or what it is: a title, a generic word of the lexicon
-    (산맥, 자치주, 강), a place suffix, a channel (계정)."""
+    (산맥, 자치주, 강), a place suffix, a channel (계정); or no Korean word at all (CEO)."""
     word = _strip_particle(word)
     return (
-        title_in([word]) or word in _GENERIC_SYLLABLES or word in _generic_words()
+        title_in([word]) or word in _GENERIC_SYLLABLES or word in generic_words()
         or bool(_DESCRIPTOR.search(word)) or not has_hangul(word)
     )
-
-
-def _generic_words() -> frozenset[str]:
-    from ..translit.judge import _generic_words as generic
-
-    return generic()
 
 
 _PLACE_SUFFIX_SYLLABLES = frozenset("시구성현진주도")

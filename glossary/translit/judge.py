@@ -805,7 +805,7 @@ def _place_readings(zh: str) -> tuple[str, tuple[str, ...]] | None:
 
 
 @lru_cache(maxsize=1)
-def _generic_words() -> frozenset[str]:
+def generic_words() -> frozenset[str]:
     """Korean words a mixed name may add or translate with: the lexicon's generic forms and the
     noun suffixes Korean puts after a name (시, 성, 측)."""
     from glossary.text.korean import SUFFIXES
@@ -815,7 +815,7 @@ def _generic_words() -> frozenset[str]:
 
 
 def _generic_korean(korean: str) -> bool:
-    return korean in _generic_words()
+    return korean in generic_words()
 
 
 def _stray_lead(parts: tuple[Part, ...]) -> bool:
