@@ -702,6 +702,7 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
         suggestion = _onto_written(ko_raw, parts, pieces)
         if suggestion == ko_raw:
             suggestion, confident = None, False
+    readings = _place_readings(zh)
     dropped = _dropped_inside(parts, zh)
     if dropped is not None and verdict in ("standard", "nonstandard") and all(
         p.label in ("standard", "near") and not p.generic for p in parts
@@ -710,13 +711,11 @@ def _judge(ko: str, zh: str, ko_raw: str, zh_raw: str, era: str | None, customar
         # 하얼빈): a syllable is missing, and mending the parts one by one would keep it missing
         lo, hi = dropped
         whole = "".join(_whole_name_reading(zh)[lo:hi])
-        place = _place_readings(zh)
-        if place is not None and (lo, hi) == (0, len(zh)):
-            whole = place[0]
+        if readings is not None and (lo, hi) == (0, len(zh)):
+            whole = readings[0]
         verdict = "nonstandard"
         suggestion = whole if ko_raw == ko else None
         confident = False
-    readings = _place_readings(zh)
     if verdict == "sino" and suggestion is not None and " " not in ko_raw:
         # a whole current place: its rendering as the base glossary has it (西湖 시후, not 시호)
         if readings is not None and ko in readings[1]:
