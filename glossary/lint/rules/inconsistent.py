@@ -208,7 +208,7 @@ class Inconsistent:
         """한구(漢口) in one place and 한커우 in another: the draft itself uses the transliteration
         of a name it gives in Sino-Korean, so every Sino-Korean mention is reported."""
         text, zh, sino = document.text, pair.zh, norm_key(pair.term)
-        if sino in {norm_key(f) for f in established_forms(zh)}:
+        if sino in _established_norms(zh):
             return  # a customary form the lexicon accepts beside the transliteration (보이차, 푸얼차)
         standard = context.judge(sino, zh, "modern").suggestion
         if not standard or " " in standard or is_common_word(standard):
@@ -427,10 +427,16 @@ def _after_place(text: str, at: int) -> bool:
     return before is not None and base_glossary().is_place_name(before)
 
 
+@lru_cache(maxsize=4096)
+def _established_norms(zh: str) -> frozenset[str]:
+    """The matching forms of what the lexicon establishes for ``zh`` (우롱차, 오룡차 for 乌龙茶)."""
+    return frozenset(norm_key(f) for f in established_forms(zh))
+
+
 def _both_established(zh: str, *norms: str) -> bool:
     """Every one of these forms is one the lexicon establishes for ``zh`` (우롱차 and 오룡차 for
     乌龙茶): writing both is no drift."""
-    forms = {norm_key(f) for f in established_forms(zh)}
+    forms = _established_norms(zh)
     return bool(forms) and all(n in forms for n in norms)
 
 
