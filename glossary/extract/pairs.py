@@ -648,19 +648,21 @@ COMPANY_WORDS = frozenset("자회사 계열사 모회사 업체 기업 회사 �
 """Words that say the name after them is a company ('자회사인 중면국제(中免國際)')."""
 
 
+def _word_before(text: str, s: int, line_start: int) -> str:
+    """The word right before the term on its line ('' when none is)."""
+    before = text[max(line_start, s - 12) : s].split()
+    return before[-1] if before else ""
+
+
 def _company_before(text: str, s: int, line_start: int) -> bool:
     """The word right before the term says it is a company (자회사인, 업체, 기업 …)."""
-    before = text[max(line_start, s - 12) : s].split()
-    if not before:
-        return False
-    word = before[-1]
+    word = _word_before(text, s, line_start)
     return word in COMPANY_WORDS or (word[-1:] in "인의" and word[:-1] in COMPANY_WORDS)
 
 
 def _title_near(text: str, s: int, after: int, line_start: int, line_end: int) -> bool:
     """A title right before the term or in the two words after the gloss."""
-    before = text[max(line_start, s - 12) : s].split()
-    if before and before[-1] in TITLES:
+    if _word_before(text, s, line_start) in TITLES:
         return True
     following = text[after : min(line_end, after + 24)].split()[:2]
     return title_in([_strip_particle(w.strip("·,.\"'”’)")) for w in following])

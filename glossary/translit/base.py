@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import hanzi
+from ..text.korean import decompose
 
 LEVELS = ("province", "prefecture", "county")
 SINO_LEVELS = ("province", "prefecture")
@@ -143,8 +144,6 @@ _LIQUIDS = {2, 5, 11}  # initial ㄴ, ㄹ, ㅇ
 def _liquid_variant(form: str, sino: str) -> bool:
     """``form`` is ``sino`` with ㄴ, ㄹ and ㅇ swapped at syllable starts (요령, 료녕 for 요녕), not
     another reading of a character (배경 for 北京 북경)."""
-    from ..text.korean import decompose
-
     if len(form) != len(sino):
         return False
     for a, b in zip(form, sino):
