@@ -7,7 +7,9 @@ The store is concept-oriented, like TBX:
 - a *term* is one rendering of an entry in one language (``ko``, ``zh``, ``en``, ``abbr``) with a
   status (``preferred``, ``admitted``, ``deprecated``, ``candidate``) and a normalized matching form;
 - a *sighting* records where a term was seen (file, line, column, context, issue number and date);
-- every write is logged in *history*, grouped in *changesets*, so any change can be undone.
+- every write is logged in *history*, grouped in *changesets*, so any change can be undone: an
+  update keeps the row before and after, a delete the row before, an insert only which row it was
+  (its values are in the row, and a later update or delete logs them as ``old``).
 
 Renderings as written in Korean text are ``ko`` terms whatever their script (``CALB`` is how a
 Korean article renders 中创新航); ``en`` holds English glosses such as ``Jade Bird Display``.
@@ -376,7 +378,7 @@ class Glossary:
         marks = ", ".join("?" for _ in values)
         cur = self.conn.execute(f"INSERT INTO [{tbl}] ({cols}) VALUES ({marks})", tuple(values.values()))
         row_id = cur.lastrowid
-        self._log(tbl, row_id, "insert", None, self._row(tbl, row_id))
+        self._log(tbl, row_id, "insert", None, None)
         return row_id
 
     def _update(self, tbl: str, row_id: int, values: dict) -> None:
@@ -814,7 +816,7 @@ class Glossary:
         )
         log = (
             "INSERT INTO history (changeset_id, tbl, row_id, action, old, new) "
-            f"SELECT ?, ?, id, 'insert', NULL, {self._json_row(tbl)} FROM [{tbl}] "
+            f"SELECT ?, ?, id, 'insert', NULL, NULL FROM [{tbl}] "
         )
         ids = [r[0] for r in rows]
         low, high = min(ids), max(ids)
