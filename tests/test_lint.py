@@ -139,3 +139,30 @@ def test_index_cache_is_keyed_on_the_version(tmp_path):
 def test_urls_code_and_tags_are_skipped(index):
     text = "[링크](https://example.com/산업정보화부) `산업정보화부` <span title=\"산업정보화부\">x</span>"
     assert lint_document(document_from_text(text, path="d.md"), index) == []
+
+
+def test_index_compiled_from_rows_is_the_index_built_from_objects():
+    """``for_glossary`` compiles from the store's plain rows; the result is what ``build`` makes
+    of ``(Term, Entry)`` objects, on the bundled issue's glossary and on awkward cases: an entry
+    with no term, an entry whose first term comes after a later entry's, two entries sharing a
+    traditional form, Korean names one syllable apart (one near-miss key, several ids), Latin names."""
+    from pathlib import Path
+
+    from glossary.extract.ingest import extract_into
+
+    g = Glossary.open(":memory:")
+    extract_into(g, [Path(__file__).parent.parent / "data" / "issues" / "kic-china-weekly-318.md"])
+    g.upsert_entry("发", kind="other")  # no term: left out of both
+    g.add_term("후기", "后", status="candidate")
+    g.add_term("파", "发", status="candidate")  # 发 got its term after 后; 發 is the traditional of both
+    with g.changeset("two keys claim one traditional form"):  # as a glossary from another OpenCC may
+        g._update("entries", g.entry("后").id, {"zh_hant": "發"})
+    for ko, zh in [("장원하오", "张文浩"), ("장원타오", "张文涛"), ("장원하우", "张文好"), ("Dahooo", "大好")]:
+        g.add_term(ko, zh, kind="person")
+    compiled = GlossaryIndex.for_glossary(g, use_cache=False)
+    built = GlossaryIndex.build(g.all_terms(), version=g.version, fingerprint=g.fingerprint())
+    assert compiled._payload() == built._payload()
+    assert compiled.near["장원\0오"] == tuple(sorted(t.id for t in g.find_terms("장원하오") + g.find_terms("장원타오")))
+    assert "Dahooo".casefold() in compiled.latin
+    assert compiled.by_zh["發"] == g.entry("后").id  # the entry met first in term order keeps it
+    assert len(compiled.entries) == len({e.id for _, e in g.all_terms()})

@@ -38,7 +38,7 @@ class _Strings:
     @classmethod
     def of(cls, items: Iterable[str | None]) -> "_Strings":
         items = [_NONE if x is None else x for x in items]
-        return cls("".join(items), _narrow(array("q", accumulate(len(x) for x in items))))
+        return cls("".join(items), _narrow(array("q", accumulate(map(len, items)))))
 
     def __len__(self) -> int:
         return len(self.ends)
@@ -131,9 +131,10 @@ class _Codes:
 
 def _narrow(values: array) -> array:
     """``values`` in 4-byte integers when they all fit (ids and offsets nearly always do)."""
-    if not values or (min(values) >= -(2**31) and max(values) < 2**31):
+    try:
         return array("i", values)
-    return values
+    except OverflowError:
+        return values
 
 
 def _int_bytes(values: array | memoryview) -> bytes:
@@ -165,12 +166,17 @@ class SortedMap(Mapping):
         self.keys_, self.starts, self.ids = keys, starts, ids
 
     @classmethod
-    def of(cls, items: dict[str, Iterable[int]]) -> "SortedMap":
+    def of(cls, items: dict[str, Iterable[int] | int]) -> "SortedMap":
+        """From a dict of key -> ids (an int for a single id)."""
         keys = sorted(items)
         starts = array("q", [0])
         ids = array("q")
         for key in keys:
-            ids.extend(sorted(items[key]))
+            got = items[key]
+            if type(got) is int:
+                ids.append(got)
+            else:
+                ids.extend(sorted(got))
             starts.append(len(ids))
         return cls(_Strings.of(keys), _narrow(starts), _narrow(ids))
 

@@ -99,13 +99,6 @@ class GlossaryIndex:
     @classmethod
     def build(cls, rows: Iterable[tuple["Term", "Entry"]], *, version: int = 0, fingerprint: tuple = ()) -> "GlossaryIndex":
         """Compile an index from ``(Term, Entry)`` pairs (as ``Glossary.all_terms`` yields)."""
-        index = cls()
-        index.version = version
-        index.fingerprint = fingerprint
-        by_norm: dict[str, list[int]] = {}
-        near: dict[str, list[int]] = {}
-        latin: dict[str, list[int]] = {}
-        by_zh: dict[str, list[int]] = {}
         entry_rows: dict[int, tuple] = {}
         term_rows: list[tuple] = []
         for term, entry in rows:
@@ -114,23 +107,55 @@ class GlossaryIndex:
                     entry.id, entry.zh, entry.zh_hant, entry.pinyin, entry.kind, entry.era,
                     entry.customary or 0, entry.house_spelling,
                 )
-                by_zh[entry.zh] = [entry.id]
-                if entry.zh_hant:
-                    by_zh.setdefault(entry.zh_hant, [entry.id])
-            norm = term.norm
-            term_rows.append((term.id, term.entry_id, term.lang, term.text, norm, term.status, term.frequency or 0))
-            if term.lang not in MATCH_LANGS or len(norm) < 2 or _HAN.search(norm):
+            term_rows.append((term.id, term.entry_id, term.lang, term.text, term.norm, term.status, term.frequency or 0))
+        return cls.compile(list(entry_rows.values()), term_rows, version=version, fingerprint=fingerprint)
+
+    @classmethod
+    def compile(cls, entry_rows: list[tuple], term_rows: list[tuple], *, version: int = 0, fingerprint: tuple = ()) -> "GlossaryIndex":
+        """Compile an index from plain rows (what ``Glossary.index_rows`` reads): entries
+        ``(id, zh, zh_hant, pinyin, kind, era, customary, house_spelling)``, each with a term, in
+        the order of their first term (where two share a traditional form, the first keeps it),
+        and terms ``(id, entry_id, lang, text, norm, status, frequency)``.
+
+        A key with one id keeps it as an int until a second comes: most keys of a large glossary
+        have one, and a million one-item lists would hold more memory than the index itself.
+        """
+        index = cls()
+        index.version = version
+        index.fingerprint = fingerprint
+        by_norm: dict[str, int | list[int]] = {}
+        near: dict[str, int | list[int]] = {}
+        latin: dict[str, list[int]] = {}
+
+        han, all_hangul = _HAN.search, _ALL_HANGUL.fullmatch
+        for term_id, _, lang, _, norm, _, _ in term_rows:
+            if lang not in MATCH_LANGS or len(norm) < 2 or han(norm):
                 continue
-            by_norm.setdefault(norm, []).append(term.id)
-            if term.lang == "ko" and len(norm) >= 3 and _ALL_HANGUL.fullmatch(norm):
-                for i in range(len(norm)):
-                    near.setdefault(norm[:i] + "\0" + norm[i + 1:], []).append(term.id)
-            elif len(norm) >= 5 and norm.isascii() and norm.isalpha():
-                latin.setdefault(norm, []).append(term.id)
+            if lang == "ko" and len(norm) >= 3 and all_hangul(norm):
+                keys = ((by_norm, norm), *((near, norm[:i] + "\0" + norm[i + 1:]) for i in range(len(norm))))
+            else:
+                keys = ((by_norm, norm),)
+                if len(norm) >= 5 and norm.isascii() and norm.isalpha():
+                    latin.setdefault(norm, []).append(term_id)
+            for keyed, key in keys:  # one id as an int, a list from the second on
+                ids = keyed.get(key)
+                if ids is None:
+                    keyed[key] = term_id
+                elif type(ids) is int:
+                    keyed[key] = [ids, term_id]
+                else:
+                    ids.append(term_id)
+        by_zh: dict[str, int] = {}
+        for entry_id, zh, zh_hant, *_ in entry_rows:  # a simplified key wins over a traditional one
+            by_zh[zh] = entry_id
+            if zh_hant:
+                by_zh.setdefault(zh_hant, entry_id)
         # Deterministic whatever the insertion order: sort every list.
-        index._set_table(Table.of(list(entry_rows.values()), term_rows))
-        index.by_norm = {k: v[0] if len(v) == 1 else tuple(sorted(v)) for k, v in by_norm.items()}
+        index._set_table(Table.of(entry_rows, term_rows))
+        index.by_norm = {k: v if type(v) is int else v[0] if len(v) == 1 else tuple(sorted(v)) for k, v in by_norm.items()}
+        del by_norm
         index.near = SortedMap.of(near)
+        del near
         index.by_zh = ZhMap(SortedMap.of(by_zh))
         index.latin = {k: tuple(sorted(v)) for k, v in latin.items()}
         buckets: dict[str, set[int]] = {}
@@ -181,7 +206,7 @@ class GlossaryIndex:
         if cache is not None and cache.is_file():
             index = read_cache(cache, version, fingerprint, cls._from_payload)
         if index is None:
-            index = cls.build(glossary.all_terms(), version=version, fingerprint=fingerprint)
+            index = cls.compile(*glossary.index_rows(), version=version, fingerprint=fingerprint)
             if cache is not None:
                 write_cache(cache, index._payload())
         with cls._memory_lock:
