@@ -65,7 +65,8 @@ class Nonstandard:
 
     def check(self, document, index, context) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
-        starts_of: dict[str, list[int]] = {}  # word starts of each reported rendering, found once per draft
+        compounded: set[str] = set()  # reported renderings whose compounds were looked for, once per draft
+        alone_of: dict[str, list[int]] = {}  # where each reported part stands alone, found once per draft
         for pair, start, end in context.pairs:
             entry = index.entry_for_zh(pair.zh)
             kind = (entry.kind if entry and entry.kind else None) or getattr(pair, "kind", None)
@@ -76,8 +77,8 @@ class Nonstandard:
             if finding is not None:
                 seen.add((start, end))
                 yield from self._by_word(context, finding, pair.zh)
-                yield from self._compounds(context, pair, finding, seen, starts_of)
-                yield from self._part_mentions(context, pair, kind, entry, start, seen)
+                yield from self._compounds(context, pair, finding, seen, compounded)
+                yield from self._part_mentions(context, pair, kind, entry, start, seen, alone_of)
             yield from self._gloss_rendering(context, pair, end, kind, entry, seen)
         for m in context.matches:
             if (m.start, m.end) in seen or inside_brackets(context.document.text, m.start):
@@ -154,10 +155,13 @@ class Nonstandard:
             seen.add((at, at + len(gloss)))
             yield finding
 
-    def _part_mentions(self, context, pair, kind, entry, pair_start, seen) -> Iterator[Finding]:
+    def _part_mentions(self, context, pair, kind, entry, pair_start, seen, alone_of: dict[str, list[int]]) -> Iterator[Finding]:
         """A name inside a reported pair used on its own elsewhere (흠달그룹 after 흑룡강
         흠달그룹(黑龙江鑫达集团)): the part the judge aligned with its own characters, judged alone and
-        reported with its own suggestion. A current place inside the pair is left to kozh/base."""
+        reported with its own suggestion. A current place inside the pair is left to kozh/base.
+
+        Where a part stands alone is found once per draft (``alone_of``), not once per mention of
+        the pair: a long draft names the same pair hundreds of times."""
         text = context.document.text
         era = era_of(entry.era if entry else None, kind, zh=pair.zh)
         judgement = context.judge(pair.term, pair.zh, era)
@@ -179,26 +183,28 @@ class Nonstandard:
             pair_end = pair_start + len(pair.term) + len(pair.zh) + 2
             # a word of its own, or before a Korean word (흠달그룹이); not the start of another
             # name (수이 of 수이거)
-            starts = [
-                s for s in prefix_starts(text, part.korean)
-                if not pair_start <= s < pair_end and _stands_alone(text, s, part.korean)
-            ]
+            alone = alone_of.get(part.korean)
+            if alone is None:
+                alone = alone_of[part.korean] = [
+                    s for s in prefix_starts(text, part.korean) if _stands_alone(text, s, part.korean)
+                ]
+            starts = [s for s in alone if not pair_start <= s < pair_end]
             yield from self._leading(
                 context, part.korean, starts, seen, suggestion,
                 f"{part.chinese}, as in {pair.term}({pair.zh})", alone_too=True,
             )
 
-    def _compounds(self, context, pair, finding, seen, starts_of: dict[str, list[int]]) -> Iterator[Finding]:
+    def _compounds(self, context, pair, finding, seen, compounded: set[str]) -> Iterator[Finding]:
         """The reported rendering leading a longer word elsewhere (용정차 after 용정(龙井)):
         the same name, reported with the same suggestion unless Kiwi knows the word."""
         text, term = context.document.text, pair.term
         if len(term) < 2 or not is_hangul_word(term):
             return
-        starts = starts_of.get(term)
-        if starts is None:
-            starts = starts_of[term] = prefix_starts(text, term)
+        if term in compounded:
+            return  # its first report looked at every start: each was reported then or passed over for good
+        compounded.add(term)
         yield from self._leading(
-            context, term, starts, seen, finding.suggestions[0], pair.zh, entry_zh=finding.entry_zh,
+            context, term, prefix_starts(text, term), seen, finding.suggestions[0], pair.zh, entry_zh=finding.entry_zh,
         )
 
     def _leading(self, context, name, starts, seen, suggestion, what, *, alone_too=False, entry_zh=None):
