@@ -956,22 +956,18 @@ class Glossary:
             term = Term(*row)
             yield term, entries[term.entry_id]
 
-    def index_rows(self) -> tuple[list[tuple], list[tuple]]:
-        """What the lint index is compiled from, as plain rows (no objects per row): entries
-        that have a term, ``(id, zh, zh_hant, pinyin, kind, era, customary, house_spelling)`` in
-        the order of their first term (as :meth:`all_terms` meets them), and terms, ``(id,
-        entry_id, lang, text, norm, status, frequency)`` in id order."""
-        terms = self.conn.execute(
-            "SELECT id, entry_id, lang, text, norm, status, coalesce(frequency, 0) FROM terms ORDER BY id"
-        ).fetchall()
-        first: dict[int, int] = {}  # entry id -> its place in the order of first terms
-        for term in terms:
-            first.setdefault(term[1], len(first))
-        entries = self.conn.execute(
-            "SELECT id, zh, zh_hant, pinyin, kind, era, coalesce(customary, 0), house_spelling FROM entries ORDER BY id"
-        ).fetchall()
-        entries = sorted((e for e in entries if e[0] in first), key=lambda e: first[e[0]])
-        return entries, terms
+    def index_rows(self) -> tuple[Iterator[tuple], Iterator[tuple]]:
+        """What the lint index is compiled from, as plain rows read one at a time: entries, ``(id,
+        zh, zh_hant, pinyin, kind, era, customary, house_spelling)``, and terms, ``(id, entry_id,
+        lang, text, norm, status, frequency)``, each in id order. Each query runs when its rows
+        are first asked for."""
+        def rows(sql: str) -> Iterator[tuple]:
+            yield from self.conn.execute(sql)
+
+        return (
+            rows("SELECT id, zh, zh_hant, pinyin, kind, era, coalesce(customary, 0), house_spelling FROM entries ORDER BY id"),
+            rows("SELECT id, entry_id, lang, text, norm, status, coalesce(frequency, 0) FROM terms ORDER BY id"),
+        )
 
     # search -----------------------------------------------------------------------------
 

@@ -142,9 +142,10 @@ def test_urls_code_and_tags_are_skipped(index):
 
 
 def test_index_compiled_from_rows_is_the_index_built_from_objects():
-    """``for_glossary`` compiles from the store's plain rows; the result is what ``build`` makes
-    of ``(Term, Entry)`` objects, on the bundled issue's glossary and on awkward cases: an entry
-    with no term, an entry whose first term comes after a later entry's, two entries sharing a
+    """``for_glossary`` compiles from the store's plain rows, column by column; the result is what
+    ``build`` makes of ``(Term, Entry)`` objects, and every term and entry reads back as the store
+    has it, on the bundled issue's glossary and on awkward cases: an entry with no term, an entry
+    whose first term comes after a later entry's (terms out of entry order), two entries sharing a
     traditional form, Korean names one syllable apart (one near-miss key, several ids), Latin names."""
     from pathlib import Path
 
@@ -165,4 +166,10 @@ def test_index_compiled_from_rows_is_the_index_built_from_objects():
     assert compiled.near["장원\0오"] == tuple(sorted(t.id for t in g.find_terms("장원하오") + g.find_terms("장원타오")))
     assert "Dahooo".casefold() in compiled.latin
     assert compiled.by_zh["發"] == g.entry("后").id  # the entry met first in term order keeps it
-    assert len(compiled.entries) == len({e.id for _, e in g.all_terms()})
+    pairs = list(g.all_terms())
+    assert len(compiled.entries) == len({e.id for _, e in pairs})
+    for term, entry in pairs:  # every row reads back whole, whatever order the terms were added in
+        assert compiled.terms[term.id] == term
+        info = compiled.entries[entry.id]
+        assert (info.zh, info.zh_hant, info.pinyin, info.kind) == (entry.zh, entry.zh_hant, entry.pinyin, entry.kind)
+        assert sorted(t.id for t in info.terms) == sorted(t.id for t in g.terms_of(entry.id))

@@ -11,7 +11,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from itertools import accumulate
+from itertools import accumulate, islice
+from operator import ge, gt
 from typing import Iterable
 
 from ..store import Term
@@ -279,22 +280,38 @@ class Table:
             return _narrow(array("q", values))
         return _Codes.of(values) if name in cls._CODED else _Strings.of(values)
 
+    ENTRY_TEXT = ("e_zh", "e_zh_hant", "e_pinyin", "e_kind", "e_era", "e_house")
+    """The entry columns that hold texts, in row order after ``e_id``."""
+
     @classmethod
-    def of(cls, entries: list[tuple], terms: list[tuple]) -> "Table":
-        """From entry rows ``(id, zh, zh_hant, pinyin, kind, era, customary, house)`` and term
-        rows ``(id, entry_id, lang, text, norm, status, frequency)``."""
-        entries = sorted(entries)
-        terms = sorted(terms, key=lambda t: (t[1], t[0]))
+    def of(cls, entries: dict[str, list | array], terms: dict[str, list | array]) -> "Table":
+        """From columns, each keyed by its name: entries' (``e_*``) rows in id order, terms'
+        (``t_*``, all but the two id maps) rows in id order. A column missing from both (an
+        empty table) is empty."""
+        t_id = terms.get("t_id", array("q"))
+        t_entry = terms.get("t_entry", array("q"))
+        if any(map(ge, t_id, islice(t_id, 1, None))):
+            raise ValueError("terms must come in id order")
+        n = len(t_id)
+        # Terms are stored by (entry_id, id). Rows in id order usually are in entry order too (an
+        # import writes an entry's terms together); else a stable sort on the entry keeps ids in order.
+        order = None if not any(map(gt, t_entry, islice(t_entry, 1, None))) else sorted(range(n), key=t_entry.__getitem__)
         cols = {}
-        for k, name in enumerate(("e_id", "e_zh", "e_zh_hant", "e_pinyin", "e_kind", "e_era", "e_customary", "e_house")):
-            values = [row[k] for row in entries]
+        for name in cls._STRINGS + cls._INTS:
+            if name in ("t_by_id", "t_row_by_id"):
+                continue
+            values = entries.get(name) if name[0] == "e" else terms.get(name)
+            if values is None:
+                values = []
+            elif order is not None and name[0] == "t":
+                values = list(map(values.__getitem__, order))
             cols[name] = cls._column(name, values)
-        for k, name in enumerate(("t_id", "t_entry", "t_lang", "t_text", "t_norm", "t_status", "t_freq")):
-            values = [row[k] for row in terms]
-            cols[name] = cls._column(name, values)
-        order = sorted(range(len(terms)), key=lambda r: terms[r][0])
-        cols["t_by_id"] = _narrow(array("q", (terms[r][0] for r in order)))
-        cols["t_row_by_id"] = _narrow(array("q", order))
+        cols["t_by_id"] = _narrow(array("q", t_id))
+        row_by_id = array("q", range(n))
+        if order is not None:
+            for row, r in enumerate(order):
+                row_by_id[r] = row
+        cols["t_row_by_id"] = _narrow(row_by_id)
         return cls(cols)
 
     def dump(self) -> dict:

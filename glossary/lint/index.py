@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Iterable
 
@@ -39,7 +40,7 @@ class GlossaryIndex:
     def __init__(self) -> None:
         self.version: int = 0
         self.fingerprint: tuple = ()
-        self._set_table(Table.of([], []))
+        self._set_table(Table.of({}, {}))
         self.by_zh: Mapping[str, int] = {}
         """Simplified (and traditional) Chinese key -> entry id."""
         self.by_norm: dict[str, int | tuple[int, ...]] = {}
@@ -98,7 +99,7 @@ class GlossaryIndex:
 
     @classmethod
     def build(cls, rows: Iterable[tuple["Term", "Entry"]], *, version: int = 0, fingerprint: tuple = ()) -> "GlossaryIndex":
-        """Compile an index from ``(Term, Entry)`` pairs (as ``Glossary.all_terms`` yields)."""
+        """Compile an index from ``(Term, Entry)`` pairs in term id order (as ``Glossary.all_terms`` yields)."""
         entry_rows: dict[int, tuple] = {}
         term_rows: list[tuple] = []
         for term, entry in rows:
@@ -108,17 +109,21 @@ class GlossaryIndex:
                     entry.customary or 0, entry.house_spelling,
                 )
             term_rows.append((term.id, term.entry_id, term.lang, term.text, term.norm, term.status, term.frequency or 0))
-        return cls.compile(list(entry_rows.values()), term_rows, version=version, fingerprint=fingerprint)
+        return cls.compile(sorted(entry_rows.values()), term_rows, version=version, fingerprint=fingerprint)
 
     @classmethod
-    def compile(cls, entry_rows: list[tuple], term_rows: list[tuple], *, version: int = 0, fingerprint: tuple = ()) -> "GlossaryIndex":
-        """Compile an index from plain rows (what ``Glossary.index_rows`` reads): entries
-        ``(id, zh, zh_hant, pinyin, kind, era, customary, house_spelling)``, each with a term, in
-        the order of their first term (where two share a traditional form, the first keeps it),
-        and terms ``(id, entry_id, lang, text, norm, status, frequency)``.
+    def compile(
+        cls, entry_rows: Iterable[tuple], term_rows: Iterable[tuple], *, version: int = 0, fingerprint: tuple = ()
+    ) -> "GlossaryIndex":
+        """Compile an index from plain rows, as ``Glossary.index_rows`` reads them: terms ``(id,
+        entry_id, lang, text, norm, status, frequency)`` in id order, read first, then entries
+        ``(id, zh, zh_hant, pinyin, kind, era, customary, house_spelling)`` in id order (those
+        without a term are left out). Where two entries share a traditional form, the one whose
+        first term comes first keeps it; a simplified key always wins.
 
-        A key with one id keeps it as an int until a second comes: most keys of a large glossary
-        have one, and a million one-item lists would hold more memory than the index itself.
+        Rows go into columns as they are read, never held as rows: a million-entry glossary
+        compiles in a fraction of the memory. A key with one id keeps it as an int until a second
+        comes (a million one-item lists would hold more than the index itself).
         """
         index = cls()
         index.version = version
@@ -126,9 +131,27 @@ class GlossaryIndex:
         by_norm: dict[str, int | list[int]] = {}
         near: dict[str, int | list[int]] = {}
         latin: dict[str, list[int]] = {}
+        shared: dict[str, str] = {}  # one object for each language, status, kind and era
+        t_id, t_entry, t_freq = array("q"), array("q"), array("q")
+        t_lang: list[str] = []
+        t_text: list[str] = []
+        t_norm: list[str] = []
+        t_status: list[str] = []
+        first = array("q")  # entry id -> place of its first term, -1 for none
 
         han, all_hangul = _HAN.search, _ALL_HANGUL.fullmatch
-        for term_id, _, lang, _, norm, _, _ in term_rows:
+        for term_id, entry_id, lang, text, norm, status, frequency in term_rows:
+            t_id.append(term_id)
+            t_entry.append(entry_id)
+            t_freq.append(frequency or 0)
+            t_lang.append(shared.setdefault(lang, lang))
+            t_status.append(shared.setdefault(status, status))
+            t_norm.append(norm)
+            t_text.append(norm if text == norm else text)
+            if entry_id >= len(first):
+                first.extend(array("q", [-1]) * (entry_id + 1 - len(first)))
+            if first[entry_id] < 0:
+                first[entry_id] = len(t_id)
             if lang not in MATCH_LANGS or len(norm) < 2 or han(norm):
                 continue
             if lang == "ko" and len(norm) >= 3 and all_hangul(norm):
@@ -145,19 +168,42 @@ class GlossaryIndex:
                     keyed[key] = [ids, term_id]
                 else:
                     ids.append(term_id)
-        by_zh: dict[str, int] = {}
-        for entry_id, zh, zh_hant, *_ in entry_rows:  # a simplified key wins over a traditional one
-            by_zh[zh] = entry_id
-            if zh_hant:
-                by_zh.setdefault(zh_hant, entry_id)
-        # Deterministic whatever the insertion order: sort every list.
-        index._set_table(Table.of(entry_rows, term_rows))
+        # Deterministic whatever the insertion order: sort every list. The near-miss keys are
+        # packed before the entries are read, so the two never take memory at once.
         index.by_norm = {k: v if type(v) is int else v[0] if len(v) == 1 else tuple(sorted(v)) for k, v in by_norm.items()}
         del by_norm
         index.near = SortedMap.of(near)
         del near
-        index.by_zh = ZhMap(SortedMap.of(by_zh))
         index.latin = {k: tuple(sorted(v)) for k, v in latin.items()}
+
+        e_id, e_customary = array("q"), array("q")
+        e_text: tuple[list, ...] = ([], [], [], [], [], [])  # zh, zh_hant, pinyin, kind, era, house spelling
+        by_zh: dict[str, int] = {}
+        traditional: dict[str, int] = {}
+        for entry_id, zh, zh_hant, pinyin, kind, era, customary, house in entry_rows:
+            if entry_id >= len(first) or first[entry_id] < 0:
+                continue
+            e_id.append(entry_id)
+            e_customary.append(customary or 0)
+            for column, value in zip(e_text, (zh, zh_hant, pinyin, shared.setdefault(kind, kind), shared.setdefault(era, era), house)):
+                column.append(value)
+            by_zh[zh] = entry_id
+            if zh_hant:
+                held = traditional.get(zh_hant)
+                if held is None or first[entry_id] < first[held]:
+                    traditional[zh_hant] = entry_id
+        for key, entry_id in traditional.items():
+            by_zh.setdefault(key, entry_id)
+        del traditional, first
+
+        index._set_table(Table.of(
+            {"e_id": e_id, "e_customary": e_customary, **dict(zip(Table.ENTRY_TEXT, e_text))},
+            {"t_id": t_id, "t_entry": t_entry, "t_lang": t_lang, "t_text": t_text, "t_norm": t_norm,
+             "t_status": t_status, "t_freq": t_freq},
+        ))
+        del e_text, t_lang, t_text, t_norm, t_status
+        index.by_zh = ZhMap(SortedMap.of(by_zh))
+        del by_zh
         buckets: dict[str, set[int]] = {}
         for norm in index.by_norm:
             buckets.setdefault(norm[:2], set()).add(len(norm))
