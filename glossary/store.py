@@ -956,11 +956,26 @@ class Glossary:
             term = Term(*row)
             yield term, entries[term.entry_id]
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads made inside see one state of the glossary, whatever other connections commit
+        meanwhile: one read transaction (inside a changeset, that changeset's own). Writes from
+        other threads through this object wait until it ends."""
+        with self._lock:
+            if self.conn.in_transaction:
+                yield
+                return
+            self.conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                self.conn.execute("COMMIT")
+
     def index_rows(self) -> tuple[Iterator[tuple], Iterator[tuple]]:
         """What the lint index is compiled from, as plain rows read one at a time: entries, ``(id,
         zh, zh_hant, pinyin, kind, era, customary, house_spelling)``, and terms, ``(id, entry_id,
         lang, text, norm, status, frequency)``, each in id order. Each query runs when its rows
-        are first asked for."""
+        are first asked for: read them inside :meth:`snapshot` to see one state in both."""
         def rows(sql: str) -> Iterator[tuple]:
             yield from self.conn.execute(sql)
 

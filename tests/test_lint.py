@@ -173,3 +173,15 @@ def test_index_compiled_from_rows_is_the_index_built_from_objects():
         info = compiled.entries[entry.id]
         assert (info.zh, info.zh_hant, info.pinyin, info.kind) == (entry.zh, entry.zh_hant, entry.pinyin, entry.kind)
         assert sorted(t.id for t in info.terms) == sorted(t.id for t in g.terms_of(entry.id))
+
+
+def test_index_compiles_whatever_the_entry_ids():
+    """Ids written by another program may be negative or far apart: the index keeps them as they are."""
+    entries = [
+        (-5, "常州", "常州", "chang zhou", "place", None, 0, None),
+        (2**40, "周茂华", "周茂華", "zhou mao hua", "person", None, 0, None),
+    ]
+    terms = [(1, -5, "ko", "창저우", "창저우", "preferred", 0), (2, 2**40, "ko", "저우마오화", "저우마오화", "preferred", 0)]
+    index = GlossaryIndex.compile(entries, terms)
+    assert index.entry_for_zh("周茂華").id == 2**40 and index.terms[1].entry_id == -5
+    assert [t.text for t in index.entries[-5].terms] == ["창저우"]

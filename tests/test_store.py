@@ -207,3 +207,19 @@ def test_bulk_add_skips_duplicates_keeps_one_preferred_and_undoes(glossary):
     assert [e.zh for e in glossary.search("허페이")] == ["合肥"]
     glossary.undo()
     assert glossary.count("entries") == 1 and glossary.count("terms") == 1
+
+
+def test_snapshot_reads_one_state_while_another_connection_writes(tmp_path):
+    path = tmp_path / "g.db"
+    with Glossary.open(path) as reader, Glossary.open(path) as writer:
+        reader.add_term("창저우", "常州", status="preferred")
+        with reader.snapshot():
+            terms, version = reader.count("terms"), reader.version
+            writer.add_term("저우마오화", "周茂华", status="preferred")  # commits while the snapshot is open
+            assert (reader.count("terms"), reader.version) == (terms, version)
+            assert reader.entry("周茂华") is None
+        assert reader.count("terms") == terms + 1 and reader.entry("周茂华") is not None
+        with reader.changeset("add inside a changeset"):
+            reader.add_term("장원타오", "张文涛")
+            with reader.snapshot():  # joins the changeset's own transaction: sees its writes
+                assert reader.entry("张文涛") is not None

@@ -137,7 +137,7 @@ class GlossaryIndex:
         t_text: list[str] = []
         t_norm: list[str] = []
         t_status: list[str] = []
-        first = array("q")  # entry id -> place of its first term, -1 for none
+        first: dict[int, int] = {}  # entry id -> place of its first term
 
         han, all_hangul = _HAN.search, _ALL_HANGUL.fullmatch
         for term_id, entry_id, lang, text, norm, status, frequency in term_rows:
@@ -148,10 +148,7 @@ class GlossaryIndex:
             t_status.append(shared.setdefault(status, status))
             t_norm.append(norm)
             t_text.append(norm if text == norm else text)
-            if entry_id >= len(first):
-                first.extend(array("q", [-1]) * (entry_id + 1 - len(first)))
-            if first[entry_id] < 0:
-                first[entry_id] = len(t_id)
+            first.setdefault(entry_id, len(t_id))
             if lang not in MATCH_LANGS or len(norm) < 2 or han(norm):
                 continue
             if lang == "ko" and len(norm) >= 3 and all_hangul(norm):
@@ -181,8 +178,8 @@ class GlossaryIndex:
         by_zh: dict[str, int] = {}
         traditional: dict[str, int] = {}
         for entry_id, zh, zh_hant, pinyin, kind, era, customary, house in entry_rows:
-            if entry_id >= len(first) or first[entry_id] < 0:
-                continue
+            if entry_id not in first:
+                continue  # no term: nothing to match
             e_id.append(entry_id)
             e_customary.append(customary or 0)
             for column, value in zip(e_text, (zh, zh_hant, pinyin, shared.setdefault(kind, kind), shared.setdefault(era, era), house)):
@@ -240,21 +237,23 @@ class GlossaryIndex:
         (atomically; a read-only folder just skips it). The cache holds only strings, numbers,
         bytes, tuples and dicts, read with :mod:`marshal`: loading it never runs code.
         """
-        version = glossary.version
-        fingerprint = glossary.fingerprint()
-        mem_key = (glossary.path if glossary.path != ":memory:" else id(glossary.conn), version, fingerprint)
-        with cls._memory_lock:
-            hit = cls._memory.get(mem_key)
-        if hit is not None:
-            return hit
-        cache = cache_path(glossary) if use_cache else None
-        index = None
-        if cache is not None and cache.is_file():
-            index = read_cache(cache, version, fingerprint, cls._from_payload)
-        if index is None:
-            index = cls.compile(*glossary.index_rows(), version=version, fingerprint=fingerprint)
-            if cache is not None:
-                write_cache(cache, index._payload())
+        with glossary.snapshot():  # the key and the rows read from one state of the glossary
+            version = glossary.version
+            fingerprint = glossary.fingerprint()
+            mem_key = (glossary.path if glossary.path != ":memory:" else id(glossary.conn), version, fingerprint)
+            with cls._memory_lock:
+                hit = cls._memory.get(mem_key)
+            if hit is not None:
+                return hit
+            cache = cache_path(glossary) if use_cache else None
+            index = None
+            if cache is not None and cache.is_file():
+                index = read_cache(cache, version, fingerprint, cls._from_payload)
+            compiled = index is None
+            if compiled:
+                index = cls.compile(*glossary.index_rows(), version=version, fingerprint=fingerprint)
+        if compiled and cache is not None:
+            write_cache(cache, index._payload())
         with cls._memory_lock:
             if len(cls._memory) > 8:
                 cls._memory.clear()
