@@ -960,7 +960,8 @@ class Glossary:
     def snapshot(self) -> Iterator[None]:
         """Reads made inside see one state of the glossary, whatever other connections commit
         meanwhile: one read transaction (inside a changeset, that changeset's own). Writes from
-        other threads through this object wait until it ends."""
+        other threads through this object wait until it ends; a write inside it (a changeset
+        opened within a snapshot) fails, as its transaction cannot begin inside the read one."""
         with self._lock:
             if self.conn.in_transaction:
                 yield
