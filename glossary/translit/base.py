@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import hanzi
-from ..text.korean import decompose
+from ..text.korean import decompose, place_before
 
 LEVELS = ("province", "prefecture", "county")
 SINO_LEVELS = ("province", "prefecture")
@@ -105,6 +105,12 @@ class BaseGlossary:
         """True when ``korean`` is a province or city of the base glossary, in its standard
         rendering or its Sino-Korean reading (후난, 안휘)."""
         return any(n.kind == "place" for n in (*self.by_korean.get(korean, ()), *self.by_sino.get(korean, ())))
+
+    def place_precedes(self, text: str, at: int) -> bool:
+        """True when one of its places, with its suffix, is the word one space before ``at``
+        (안휘성 합비, 후난성 장사): what comes at ``at`` lies in that place."""
+        before = place_before(text, at)
+        return before is not None and self.is_place_name(before)
 
     def knows(self, korean: str) -> bool:
         """True when ``korean`` is a standard or accepted form of a base name (창춘, 대만)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..finding import Finding, Severity
-from ...text.korean import is_common_word, is_ordinary_word, place_before
+from ...text.korean import is_common_word, is_ordinary_word
 from ...translit.spellings import pinyin_keys, standard_spelling
 from ...text.normalize import inside_brackets
 
@@ -93,7 +93,7 @@ class BaseNameRule:
                 within = all(n.kind == "place" for n in names)
                 starts = [
                     at for at in starts
-                    if within and base.is_place_name(place_before(document.text, at) or "")
+                    if within and base.place_precedes(document.text, at)
                 ]
             if not starts:
                 continue

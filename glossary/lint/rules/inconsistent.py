@@ -12,7 +12,7 @@ from ..finding import Finding, Severity
 from ..index import NAME_KINDS
 from ...text.era import era_of
 from ...text.korean import (
-    PLACE_SUFFIXES, compose, decompose, is_common_word, name_starts, place_before, prefix_starts, stem_starts,
+    PLACE_SUFFIXES, compose, decompose, is_common_word, name_starts, prefix_starts, stem_starts,
     tail_ok, word_tags,
 )
 from ...text.normalize import has_hangul, inside_brackets, is_han, norm_key, to_simplified
@@ -193,7 +193,7 @@ class Inconsistent:
                     within = base_glossary().place(zh) is not None
                     starts = [
                         at for at in starts
-                        if _suffix_follows(text, at + len(form)) or (within and _after_place(text, at))
+                        if _suffix_follows(text, at + len(form)) or (within and base_glossary().place_precedes(text, at))
                     ]
                 for at in starts:
                     end = at + len(form)
@@ -419,12 +419,6 @@ name may also spell (로신 -23)."""
 def _everyday(word: str) -> bool:
     *_, score = word_tags(word)
     return is_common_word(word) and float(score) > EVERYDAY_SCORE
-
-
-def _after_place(text: str, at: int) -> bool:
-    """A place the base glossary knows comes right before ``at`` with its suffix (안휘성 합비)."""
-    before = place_before(text, at)
-    return before is not None and base_glossary().is_place_name(before)
 
 
 @lru_cache(maxsize=4096)
